@@ -1,0 +1,258 @@
+"""Read ``strategies/*.toml`` (the built-in knowledge base plus any user directories)
+into one validated :class:`KnowledgeBase`.
+
+Merging is by id: an entry in a later directory with the id of an earlier one replaces
+it whole, a new id adds an entry, and single tables (``meta``, ``curve``…) are merged
+key by key. Files within a directory are read in name order, and every list in the
+result is sorted by id, so the order of entries in the files never changes a plan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from planner.knowledge.errors import KnowledgeError, Problem
+from planner.knowledge.schema import (
+    Advice,
+    Criterion,
+    Curve,
+    Goal,
+    KnowledgeBase,
+    Meta,
+    Platform,
+    Preset,
+    StrategyWeights,
+    Tactic,
+    WeightRule,
+)
+
+LISTS: dict[str, type[BaseModel]] = {
+    "criteria": Criterion,
+    "weight_rules": WeightRule,
+    "goals": Goal,
+    "platforms": Platform,
+    "tactics": Tactic,
+    "presets": Preset,
+}
+TABLES: dict[str, type[BaseModel]] = {
+    "meta": Meta,
+    "strategy_weights": StrategyWeights,
+    "curve": Curve,
+    "advice": Advice,
+}
+MAX_FILE_BYTES = 1_000_000
+
+
+def default_dir() -> Path:
+    """The built-in knowledge base: inside the installed package (wheel), or the
+    repository's top-level ``strategies/`` when running from a checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "strategies"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "strategies"
+
+
+def load_knowledge(
+    extra_dirs: list[Path] | tuple[Path, ...] = (), *, base: Path | None = None
+) -> KnowledgeBase:
+    """Load the default knowledge base (or ``base``) extended by ``extra_dirs``
+    (later wins).
+
+    Raises :class:`KnowledgeError` listing every problem found.
+    """
+    base = (base or default_dir()).resolve()
+    dirs = (base, *(Path(d).resolve() for d in extra_dirs))
+    return _load_cached(dirs, _dir_stamp(dirs))
+
+
+def _dir_stamp(dirs: list[Path] | tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Cache key part that changes when a user's file changes, so an edited
+    strategies directory is re-read instead of served stale."""
+    stamp = []
+    for d in dirs:
+        for f in sorted(Path(d).glob("*.toml")) if Path(d).is_dir() else ():
+            st = f.stat()
+            stamp.append((str(f), st.st_mtime_ns, st.st_size))
+    return tuple(stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(dirs: tuple[Path, ...], _stamp: object) -> KnowledgeBase:
+    problems: list[Problem] = []
+    lists: dict[str, dict[str, tuple[str, str, Any]]] = {k: {} for k in LISTS}
+    tables: dict[str, dict[str, Any]] = {k: {} for k in TABLES}
+    table_files: dict[str, str] = {}
+    files: list[str] = []
+    digest = hashlib.sha256()
+
+    base = default_dir().resolve()
+    for directory in dirs:
+        label_root = directory if directory != base else None
+        if not directory.is_dir():
+            problems.append(Problem(str(directory), "", "is not a directory; pass a folder of *.toml files"))
+            continue
+        toml_files = sorted(directory.glob("*.toml"))
+        if not toml_files:
+            problems.append(Problem(str(directory), "", "has no *.toml files; nothing to add"))
+        for path in toml_files:
+            label = f"strategies/{path.name}" if label_root is None else str(path)
+            data = _read_toml(path, label, problems)
+            if data is None:
+                continue
+            files.append(label)
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            _collect(data, label, lists, tables, table_files, problems)
+
+    entries: dict[str, list[Any]] = {}
+    for key, model in LISTS.items():
+        valid = []
+        for entry_id, (label, where, raw) in sorted(lists[key].items()):
+            valid.append(_validate(model, raw, label, where, problems))
+        entries[key] = [e for e in valid if e is not None]
+    singles: dict[str, Any] = {}
+    for key, model in TABLES.items():
+        if not tables[key]:
+            problems.append(Problem("strategies", key, f"no file defines [{key}]; add it"))
+            continue
+        singles[key] = _validate(model, tables[key], table_files[key], key, problems)
+
+    if problems:
+        raise KnowledgeError(problems)
+    kb = KnowledgeBase(
+        **singles,
+        **entries,
+        files=files,
+        fingerprint=digest.hexdigest()[:12],
+    )
+    problems.extend(_cross_check(kb, lists))
+    if problems:
+        raise KnowledgeError(problems)
+    return kb
+
+
+def _read_toml(path: Path, label: str, problems: list[Problem]) -> dict[str, Any] | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(label, "", f"is {size:,} bytes; a strategies file may be at most {MAX_FILE_BYTES:,}"))
+            return None
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(label, "", f"is not valid TOML ({exc}); fix the syntax at that line"))
+    except UnicodeDecodeError:
+        problems.append(Problem(label, "", "is not UTF-8 text; save it as UTF-8"))
+    except OSError as exc:
+        problems.append(Problem(label, "", f"cannot be read ({exc.strerror})"))
+    return None
+
+
+def _collect(
+    data: dict[str, Any],
+    label: str,
+    lists: dict[str, dict[str, tuple[str, str, Any]]],
+    tables: dict[str, dict[str, Any]],
+    table_files: dict[str, str],
+    problems: list[Problem],
+) -> None:
+    for key, value in data.items():
+        if key in LISTS:
+            if not isinstance(value, list):
+                problems.append(Problem(label, key, f"must be an array of tables ([[{key}]]), not a {type(value).__name__}"))
+                continue
+            for i, raw in enumerate(value):
+                where = f"{key}[{i}]"
+                entry_id = raw.get("id") if isinstance(raw, dict) else None
+                if not isinstance(entry_id, str):
+                    problems.append(Problem(label, where + ".id", "is missing; every entry needs a string id"))
+                    continue
+                where = f"{key}[id={entry_id}]"
+                if entry_id in lists[key] and lists[key][entry_id][0] == label:
+                    problems.append(Problem(label, where, "is defined twice in this file; keep one"))
+                lists[key][entry_id] = (label, where, raw)
+        elif key in TABLES:
+            if not isinstance(value, dict):
+                problems.append(Problem(label, key, f"must be a table ([{key}]), not a {type(value).__name__}"))
+                continue
+            tables[key].update(value)
+            table_files[key] = label
+        else:
+            known = ", ".join(sorted([*LISTS, *TABLES]))
+            problems.append(Problem(label, key, f"is not a known table; expected one of {known}"))
+
+
+def _validate(model: type[BaseModel], raw: Any, label: str, where: str, problems: list[Problem]) -> Any:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
+            problems.append(Problem(label, f"{where}{path}", _explain(err)))
+    return None
+
+
+def _explain(err: Any) -> str:
+    msg = str(err["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    kind = err["type"]
+    if kind == "missing":
+        return "is missing; add it"
+    if kind == "extra_forbidden":
+        return "is not a known key; remove it or check its spelling"
+    got = err.get("input")
+    if kind.endswith("_type") or kind in ("literal_error", "string_pattern_mismatch"):
+        return f"{msg[0].lower()}{msg[1:]} (got {got!r})"
+    return msg[0].lower() + msg[1:]
+
+
+def _cross_check(kb: KnowledgeBase, lists: dict[str, dict[str, tuple[str, str, Any]]]) -> list[Problem]:
+    """References between entries: a tactic's platform and goals, a rule's criterion,
+    a preset's goals and ids, the default preset."""
+    problems: list[Problem] = []
+    platforms = {p.id for p in kb.platforms}
+    goals = {g.id for g in kb.goals}
+    criteria = {c.id for c in kb.criteria}
+    tactic_ids = {t.id for t in kb.tactics}
+
+    def where(key: str, entry_id: str) -> tuple[str, str]:
+        label, loc, _ = lists[key][entry_id]
+        return label, loc
+
+    for clash in sorted(platforms & tactic_ids):
+        label, loc = where("tactics", clash)
+        problems.append(Problem(label, loc, "has the same id as a platform; ids in exclude and bounds must be unambiguous"))
+    for t in kb.tactics:
+        label, loc = where("tactics", t.id)
+        if t.platform not in platforms:
+            problems.append(Problem(label, f"{loc}.platform", f"{t.platform!r} is not a known platform; known: {', '.join(sorted(platforms))}"))
+        for g in t.goals:
+            if g not in goals:
+                problems.append(Problem(label, f"{loc}.goals", f"{g!r} is not a known goal; known: {', '.join(sorted(goals))}"))
+    for c in kb.criteria:
+        for key in (c.key, c.tracked_key):
+            if key is not None and any(key not in t.scores for t in kb.tactics):
+                label, loc = where("criteria", c.id)
+                problems.append(Problem(label, f"{loc}.key", f"{key!r} is not scored by every tactic; add scores.{key} to each tactic"))
+    for r in kb.weight_rules:
+        if r.criterion not in criteria:
+            label, loc = where("weight_rules", r.id)
+            problems.append(Problem(label, f"{loc}.criterion", f"{r.criterion!r} is not a known criterion; known: {', '.join(sorted(criteria))}"))
+    for p in kb.presets:
+        label, loc = where("presets", p.id)
+        for g in p.scenario.goals:
+            if g not in goals:
+                problems.append(Problem(label, f"{loc}.scenario.goals", f"{g!r} is not a known goal"))
+        for ref in [*p.scenario.exclude, *p.scenario.bounds]:
+            if ref not in platforms and ref not in tactic_ids:
+                problems.append(Problem(label, f"{loc}.scenario", f"{ref!r} is neither a platform nor a tactic id"))
+    if kb.meta.default_preset and kb.meta.default_preset not in {p.id for p in kb.presets}:
+        problems.append(Problem("strategies", "meta.default_preset", f"{kb.meta.default_preset!r} is not a preset id"))
+    if not kb.tactics:
+        problems.append(Problem("strategies", "tactics", "there are no tactics; add at least one [[tactics]]"))
+    return problems

@@ -1,0 +1,155 @@
+"""The plan: what the decision engine produces and every view renders.
+
+Views (table, JSON, Markdown, TUI, compare) only read these fields; none of them
+recomputes a model number. That is what keeps an export and the screen in agreement.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from planner.models.base import StrictModel
+from planner.models.scenario import Scenario
+
+Strategy = Literal["broadcast", "relationships"]
+
+
+class Split(StrictModel):
+    """Shares of the allocated hours; they sum to 1 (both 0 when nothing is allocated)."""
+
+    broadcast: float = Field(ge=0, le=1)
+    relationships: float = Field(ge=0, le=1)
+    broadcast_hours: float = Field(ge=0)
+    relationships_hours: float = Field(ge=0)
+
+
+class Hours(StrictModel):
+    available: float = Field(ge=0)
+    allocated: float = Field(ge=0)
+    unallocated: float = Field(ge=0)
+
+
+class PlanWarning(StrictModel):
+    code: str
+    message: str
+    source: str | None = None
+    """The guidance the warning rests on, when it has one."""
+    tactic: str | None = None
+
+
+class Contribution(StrictModel):
+    """One cell of the decision matrix, weighted: how much a criterion adds to a score."""
+
+    criterion: str
+    label: str
+    weight: float
+    """Normalised criterion weight (all weights sum to 1)."""
+    score: float
+    """The tactic's score on this criterion, 0 to 1."""
+    contribution: float
+    """weight × score: this criterion's part of the tactic's total score."""
+
+
+class Why(StrictModel):
+    """Why a tactic got the hours it got."""
+
+    summary: str
+    strategy_weight: float
+    """Weight of the tactic's strategy, from reach priority."""
+    score: float
+    """Weighted-sum score over the criteria, 0 to 1."""
+    contributions: list[Contribution]
+    """Largest first."""
+    binding: str
+    """What stops it getting more (or any) hours: e.g. ``saturation-cap``, ``user-max``,
+    ``min-effective``, ``budget``, ``excluded``."""
+    marginal_value_per_hour: float
+    """Objective gained by one more hour on this tactic (0 at a cap)."""
+    sources: list[str]
+
+
+class Activity(StrictModel):
+    text: str
+    count: int | None = None
+    """How many units the hours buy each week (None for a descriptive line)."""
+
+
+class Kpi(StrictModel):
+    name: str
+    how: str
+
+
+class TacticPlan(StrictModel):
+    id: str
+    name: str
+    platform: str
+    platform_name: str
+    strategy: Strategy
+    hours: float = Field(ge=0)
+    value: float = Field(ge=0)
+    """This tactic's part of the objective."""
+    output: str
+    """What the hours buy each week, e.g. "3 short videos"."""
+    activities: list[Activity]
+    kpis: list[Kpi]
+    why: Why
+
+
+class CriterionWeight(StrictModel):
+    criterion: str
+    label: str
+    weight: float
+    """Normalised: all criterion weights sum to 1."""
+    raw: float
+    reasons: list[str]
+    """One line per rule that moved this weight, each ending with its source."""
+
+
+class SensitivityCase(StrictModel):
+    label: str
+    """e.g. "reach +10" or "hours -25%"."""
+    broadcast_share: float
+    delta: float
+    """Change in broadcast share against the plan, in share points (-1 to 1)."""
+    added: list[str]
+    removed: list[str]
+
+
+class Sensitivity(StrictModel):
+    verdict: Literal["stable", "fragile"]
+    summary: str
+    cases: list[SensitivityCase]
+
+
+class Plan(StrictModel):
+    scenario: Scenario
+    split: Split
+    hours: Hours
+    tactics: list[TacticPlan]
+    """Tactics with hours, most hours first."""
+    alternatives: list[TacticPlan]
+    """Tactics that got no hours, best first, each with why."""
+    strategy_weights: dict[Strategy, float]
+    weights: list[CriterionWeight]
+    objective: float
+    warnings: list[PlanWarning]
+    sensitivity: Sensitivity
+    model_version: str
+    knowledge_version: str
+
+    def to_json(self) -> str:
+        """Canonical JSON: the same plan always gives the same bytes."""
+        import json
+
+        return (
+            json.dumps(
+                self.model_dump(mode="json"),
+                indent=2,
+                sort_keys=True,
+                ensure_ascii=False,
+                allow_nan=False,
+            )
+            + "\n"
+        )
