@@ -113,8 +113,6 @@ class Criterion(StrictModel):
 
 
 FEATURES = (
-    "reach_priority",
-    "relationship_priority",
     "measurability_need",
     "short_horizon",
     "long_horizon",
@@ -128,7 +126,10 @@ FEATURES = (
     "broad",
     "niche",
 )
-"""Scenario features a weight rule may read; each is 0 to 1. See docs/model.md."""
+"""Scenario features a weight rule may read; each is 0 to 1. See docs/model.md.
+
+Reach priority is not among them on purpose: it acts only through the strategy
+weights, which keeps the broadcast share monotone in it (docs/model.md)."""
 
 
 class WeightRule(StrictModel):
@@ -160,6 +161,17 @@ class StrategyWeights(StrictModel):
 class Curve(StrictModel):
     cap_multiple: Sourced
     """A tactic's useful maximum is saturation_hours × cap_multiple unless it sets max_hours."""
+    overhead_hours: Sourced
+    """Hours a week any running tactic costs before it produces value (notifications,
+    analytics, keeping the profile alive). This fixed cost is what makes a plan with
+    few hours focus on few tactics instead of spreading thin."""
+
+    @field_validator("overhead_hours")
+    @classmethod
+    def _overhead_small(cls, value: Sourced) -> Sourced:
+        if not 0 <= value.value <= 5:
+            raise ValueError("overhead_hours.value must be between 0 and 5")
+        return value
 
     @field_validator("cap_multiple")
     @classmethod
@@ -175,6 +187,7 @@ class Advice(StrictModel):
     short_horizon_months: Sourced
     relationship_heavy_share: Sourced
     broadcast_heavy_share: Sourced
+    scheduler_broadcast_share: Sourced
     video_content_demand: Sourced
     fragile_share_change: Sourced
 

@@ -1,0 +1,109 @@
+"""Entry point: ``planner [COMMAND] ...``.
+
+Each command lives in its own module exposing ``register(subparsers)`` which adds its
+parser and sets ``func`` to a ``run(args) -> int``. With no command, the Textual app
+opens (imported only then, so scripted use never pays for it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from planner import __version__
+from planner.errors import PlannerError
+from planner.knowledge.errors import KnowledgeError
+
+COMMANDS = ("plan", "scenarios", "export", "compare", "where")
+"""Command modules under planner.cli, in the order ``--help`` lists them."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit code 2), not a usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def add_knowledge_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strategies",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=[],
+        help="a directory of *.toml strategies that extends or overrides the built-in knowledge base (repeatable)",
+    )
+
+
+def add_data_dir_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="where saved scenarios live (default: $PLANNER_HOME, else the user data directory)",
+    )
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="planner",
+        description="Turn a business's goals into a weekly marketing plan. "
+        "With no command, opens the interactive planner.",
+    )
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument("--scenario", metavar="FILE", type=Path, help="open the app on this scenario JSON file")
+    parser.add_argument("--preset", metavar="NAME", help="open the app on a built-in preset")
+    add_knowledge_args(parser)
+    add_data_dir_arg(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"planner.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"planner.cli.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from planner.cli.app import run_app  # lazy: the only path that imports textual
+
+            return run_app(args)
+        return int(args.func(args))
+    except KnowledgeError as exc:
+        print(f"planner: error: {exc.render()}", file=sys.stderr)
+        return 2
+    except PlannerError as exc:
+        print(f"planner: error: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `planner plan | head`: the reader left; say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        if os.environ.get("PLANNER_DEBUG"):
+            raise
+        print(
+            f"planner: internal error: {type(exc).__name__}: {exc}. "
+            "Nothing was changed. Set PLANNER_DEBUG=1 to see the traceback and please report it.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""``planner plan``: compute a plan headlessly and print it as a table, Markdown or JSON.
+
+Flags override the scenario file or preset field by field, so
+``planner plan --preset b2b-consultant --hours 4`` is the consultant with four hours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from planner.cli.main import add_data_dir_arg, add_knowledge_args
+from planner.errors import InputError
+
+FLAG_FOR_FIELD = {
+    "name": "--name",
+    "notes": "--notes",
+    "reach_priority": "--reach",
+    "hours_per_week": "--hours",
+    "roi_horizon_months": "--horizon",
+    "roi_measurability": "--roi-measurability",
+    "sales_tracking": "--sales-tracking",
+    "audience": "--audience",
+    "market": "--market",
+    "scheduler": "--scheduler",
+    "content_capacity": "--content-capacity",
+    "goals": "--goal",
+    "exclude": "--exclude",
+    "bounds": "--min/--max",
+    "broadcast_share": "--broadcast-share-min/--broadcast-share-max",
+}
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "plan",
+        help="compute a weekly plan and print it",
+        description="Compute a weekly channel-mix plan. Start from the built-in default, "
+        "a preset or a scenario file; flags override single fields.",
+    )
+    src = p.add_argument_group("scenario input")
+    src.add_argument("--scenario", metavar="FILE.json", type=Path, help="read the scenario from a JSON file")
+    src.add_argument("--preset", metavar="NAME", help="start from a built-in preset (see `planner plan --list-presets`)")
+    src.add_argument("--list-presets", action="store_true", help="list the presets and exit")
+    add_knowledge_args(src)
+    f = p.add_argument_group("scenario fields (override the file or preset)")
+    f.add_argument("--name", help="scenario name")
+    f.add_argument("--notes", help="free-text notes")
+    f.add_argument("--reach", type=int, metavar="N", help="reach vs relationships priority, 0 (relationships) to 100 (reach)")
+    f.add_argument("--hours", type=float, metavar="H", help="hours per week, above 0 and at most 168")
+    f.add_argument("--horizon", type=int, metavar="MONTHS", help="ROI horizon in months (1-120)")
+    f.add_argument("--roi-measurability", choices=["low", "medium", "high"], help="how much directly measurable ROI matters")
+    f.add_argument("--sales-tracking", action=argparse.BooleanOptionalAction, default=None, help="sales tracking / analytics is in place")
+    f.add_argument("--audience", choices=["broad", "niche"], help="audience breadth")
+    f.add_argument("--market", choices=["b2c", "b2b"], help="market")
+    f.add_argument("--scheduler", action=argparse.BooleanOptionalAction, default=None, help="a scheduling tool is used")
+    f.add_argument("--content-capacity", choices=["low", "medium", "high"], help="capacity to make video and visuals")
+    f.add_argument("--goal", action="append", metavar="G", help="a goal id (repeatable; replaces the file's goals)")
+    f.add_argument("--exclude", action="append", metavar="ID", help="a platform or tactic id to leave out (repeatable; replaces the file's list)")
+    f.add_argument("--min", action="append", metavar="ID=H", default=[], help="at least H hours for a tactic or platform (repeatable)")
+    f.add_argument("--max", action="append", metavar="ID=H", default=[], help="at most H hours for a tactic or platform (repeatable)")
+    f.add_argument("--broadcast-share-min", type=float, metavar="F", help="floor on the broadcast share, 0 to 1")
+    f.add_argument("--broadcast-share-max", type=float, metavar="F", help="ceiling on the broadcast share, 0 to 1")
+    o = p.add_argument_group("output")
+    o.add_argument("--format", choices=["table", "markdown", "json"], default="table", help="output format (default: table)")
+    o.add_argument("--date", metavar="YYYY-MM-DD", help="date printed in Markdown output (default: $SOURCE_DATE_EPOCH or today)")
+    o.add_argument("--save", metavar="NAME", help="also save the scenario under NAME in the scenario store")
+    o.add_argument("--force", action="store_true", help="with --save, replace an existing scenario of that name")
+    add_data_dir_arg(o)
+    p.set_defaults(func=run)
+
+
+def parse_bound(text: str, flag: str) -> tuple[str, float]:
+    ident, sep, hours = text.partition("=")
+    if not sep or not ident:
+        raise InputError(f"{flag} {text!r}: expected ID=HOURS, e.g. {flag} linkedin=2")
+    try:
+        value = float(hours)
+    except ValueError:
+        raise InputError(f"{flag} {text!r}: {hours!r} is not a number of hours") from None
+    return ident.strip(), value
+
+
+def overrides_from(args: argparse.Namespace, base_bounds: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    simple = {
+        "name": args.name, "notes": args.notes, "reach_priority": args.reach, "hours_per_week": args.hours,
+        "roi_horizon_months": args.horizon, "roi_measurability": args.roi_measurability,
+        "sales_tracking": args.sales_tracking, "audience": args.audience, "market": args.market,
+        "scheduler": args.scheduler, "content_capacity": args.content_capacity,
+        "goals": args.goal, "exclude": args.exclude,
+    }
+    out.update({k: v for k, v in simple.items() if v is not None})
+    if args.min or args.max:
+        bounds = {k: dict(v) for k, v in base_bounds.items()}
+        for flag, key in (("--min", "min"), ("--max", "max")):
+            for text in getattr(args, key):
+                ident, hours = parse_bound(text, flag)
+                bounds.setdefault(ident, {})[key] = hours
+        out["bounds"] = bounds
+    if args.broadcast_share_min is not None or args.broadcast_share_max is not None:
+        out["broadcast_share"] = {"min": args.broadcast_share_min, "max": args.broadcast_share_max}
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.engine import build_plan
+    from planner.inputs import build_scenario, read_scenario_file
+    from planner.knowledge import load_knowledge
+
+    kb = load_knowledge(args.strategies)
+    if args.list_presets:
+        for preset in kb.presets:
+            print(f"{preset.id}\t{preset.title}")
+        return 0
+    if args.scenario is not None:
+        base_bounds = read_scenario_file(args.scenario).get("bounds") or {}
+    elif args.preset is not None and args.preset in {p.id for p in kb.presets}:
+        base_bounds = kb.preset(args.preset).scenario.model_dump(mode="json")["bounds"]
+    else:
+        base_bounds = kb.default_scenario().model_dump(mode="json")["bounds"]
+    overrides = overrides_from(args, base_bounds if isinstance(base_bounds, dict) else {})
+    try:
+        scenario = build_scenario(kb, scenario_file=args.scenario, preset=args.preset, overrides=overrides)
+    except InputError as exc:
+        field = (exc.field or "").split(".")[0].split("[")[0]
+        if field in FLAG_FOR_FIELD and field in overrides:
+            raise InputError(f"{FLAG_FOR_FIELD[field]}: {exc.message}", exc.field) from None
+        raise
+    if args.save:
+        from planner.store import save_scenario
+
+        path = save_scenario(args.data_dir, args.save, scenario, overwrite=args.force)
+        print(f"saved scenario {args.save!r} to {path}", file=sys.stderr)
+        scenario = scenario.with_changes(name=args.save)
+    plan = build_plan(scenario, kb)
+    if args.format == "json":
+        sys.stdout.write(plan.to_json())
+    elif args.format == "markdown":
+        from planner.export import plan_to_markdown
+
+        sys.stdout.write(plan_to_markdown(plan, today=_today(args.date)))
+    else:
+        from planner.cli.render import print_plan
+
+        print_plan(plan)
+    return 0
+
+
+def _today(text: str | None):  # noqa: ANN202 - date
+    import datetime
+
+    if text:
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            raise InputError(f"--date {text!r}: expected YYYY-MM-DD") from None
+    from planner.export import today_from_env
+
+    return today_from_env()

@@ -1,0 +1,85 @@
+"""Rich rendering of a plan for people (``--format table``).
+
+User text (scenario name, notes) is wrapped in ``Text`` objects and never
+interpolated into markup, and control characters are made visible first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from planner.models.plan import Plan
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+COLOURS = {"broadcast": "magenta", "relationships": "cyan"}
+
+
+def safe(text: str) -> Text:
+    """User text as plain ``Text``: no markup, control characters shown as escapes."""
+    return Text(_CONTROL.sub(lambda m: repr(m.group())[1:-1], text))
+
+
+def split_bar(plan: Plan, width: int = 40) -> Text:
+    b = round(plan.split.broadcast * width) if plan.hours.allocated else 0
+    r = width - b if plan.hours.allocated else 0
+    bar = Text()
+    bar.append("█" * b, style=COLOURS["broadcast"])
+    bar.append("█" * r, style=COLOURS["relationships"])
+    bar.append("░" * (width - b - r), style="dim")
+    return bar
+
+
+def plan_renderable(plan: Plan) -> Group:
+    s = plan.split
+    head = Text.assemble(("Plan: ", "bold"), safe(plan.scenario.name))
+    head.append(f"  ·  {plan.hours.allocated:g} of {plan.hours.available:g} h a week", style="dim")
+    split = Text.assemble(
+        split_bar(plan),
+        "  ",
+        (f"broadcast {s.broadcast:.0%} ({s.broadcast_hours:g} h)", COLOURS["broadcast"]),
+        "  ",
+        (f"relationships {s.relationships:.0%} ({s.relationships_hours:g} h)", COLOURS["relationships"]),
+    )
+    table = Table(expand=True, show_lines=False)
+    table.add_column("Tactic", ratio=3)
+    table.add_column("Strategy", min_width=13)
+    table.add_column("Hours", justify="right")
+    table.add_column("This week", ratio=3)
+    table.add_column("KPIs", ratio=3)
+    for t in plan.tactics:
+        table.add_row(
+            Text.assemble((t.name, "bold"), "\n", (t.platform_name, "dim")),
+            Text(t.strategy, style=COLOURS[t.strategy]),
+            Text(f"{t.hours:g}"),
+            Text(t.output),
+            Text("\n".join(k.name for k in t.kpis)),
+        )
+    parts: list = [head, split, table]
+    why = Table.grid(padding=(0, 1))
+    why.add_column(style="bold")
+    why.add_column()
+    for t in plan.tactics:
+        why.add_row(Text(t.name), Text(t.why.summary))
+    parts.append(Panel(why, title="Why", title_align="left"))
+    if plan.warnings:
+        w = Text()
+        for i, warning in enumerate(plan.warnings):
+            if i:
+                w.append("\n")
+            w.append(f"{warning.code}: ", style="bold yellow")
+            w.append(warning.message)
+        parts.append(Panel(w, title="Warnings", title_align="left", border_style="yellow"))
+    verdict_style = "green" if plan.sensitivity.verdict == "stable" else "red"
+    parts.append(Text.assemble(("Sensitivity: ", "bold"), (plan.sensitivity.summary, verdict_style)))
+    if plan.scenario.notes:
+        parts.append(Text.assemble(("Notes: ", "bold"), safe(plan.scenario.notes)))
+    return Group(*parts)
+
+
+def print_plan(plan: Plan, console: Console | None = None) -> None:
+    (console or Console()).print(plan_renderable(plan))

@@ -1,0 +1,164 @@
+"""``build_plan(scenario, kb) -> Plan``: the whole engine as one pure function.
+
+Steps: weights from the scenario (weights.py), the decision matrix (matrix.py), the
+optimiser's problem with the user's bounds (problem.py), the exact allocation
+(allocate.py), then explanation, warnings and sensitivity. No I/O, no clock, no
+randomness: the same inputs give the same plan, byte for byte.
+"""
+
+from __future__ import annotations
+
+from planner import MODEL_VERSION
+from planner.engine import advice, explain, sensitivity
+from planner.engine.allocate import Allocation, Allocator, Item
+from planner.engine.matrix import score_tactics
+from planner.engine.problem import (
+    Setup,
+    build_setup,
+    forced_quarters,
+    quarters_down,
+    without_minimums,
+    without_share,
+)
+from planner.engine.weights import criterion_weights, strategy_weights
+from planner.inputs import check_references
+from planner.knowledge.schema import KnowledgeBase
+from planner.models.plan import CriterionWeight, Hours, Plan, PlanWarning, Split, TacticPlan
+from planner.models.scenario import Scenario
+
+
+def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
+    """Turn a scenario into a plan. Raises :class:`planner.errors.InputError` when the
+    scenario names goals or ids the knowledge base does not know."""
+    check_references(scenario, kb)
+    weights = criterion_weights(scenario, kb)
+    rows = score_tactics(list(kb.tactics), scenario, kb, weights)
+    sw = strategy_weights(scenario.reach_priority, kb)
+    usable = quarters_down(scenario.hours_per_week)
+    limit = quarters_down(scenario.hours_per_week * 1.25)
+
+    setup, warnings = _feasible_setup(build_setup(scenario, kb, rows), usable)
+    allocator = Allocator(setup.problem, limit)
+    alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
+    if alloc is None and (setup.problem.share_min is not None or setup.problem.share_max is not None):
+        warnings.append(PlanWarning(
+            code="infeasible-share",
+            message="No plan meets your floor or ceiling on the broadcast share with these tactics and bounds; "
+            "the plan ignores it. Loosen the share bound or allow more tactics.",
+        ))
+        setup = without_share(setup)
+        allocator = Allocator(setup.problem, limit)
+        alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
+    if alloc is None and setup.user_min | {p for p, b in setup.problem.platform_bounds.items() if b.lo}:
+        warnings.append(_infeasible_minimums(scenario))
+        setup = without_minimums(setup)
+        allocator = Allocator(setup.problem, limit)
+        alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
+    if alloc is None:  # cannot happen without forced minimums, kept as a guard
+        alloc = Allocation({}, 0.0, 0, 0)
+
+    items = {i.id: i for i in setup.problem.items}
+    tactics, alternatives = _tactic_plans(scenario, kb, rows, weights, sw, setup, items, alloc, usable)
+    allocated = alloc.broadcast + alloc.relationships
+    split = Split(
+        broadcast=alloc.broadcast / allocated if allocated else 0.0,
+        relationships=alloc.relationships / allocated if allocated else 0.0,
+        broadcast_hours=alloc.broadcast / 4,
+        relationships_hours=alloc.relationships / 4,
+    )
+    if scenario.hours_per_week * 4 - usable > 1e-9:
+        warnings.append(PlanWarning(
+            code="hours-rounded",
+            message=f"Plans use whole quarter-hours, so {scenario.hours_per_week - usable / 4:.2g} h of "
+            f"{scenario.hours_per_week:g} h stay unplanned.",
+        ))
+    left = advice.unallocated_warning(
+        scenario,
+        list(items.values()),
+        alloc.quarters,
+        usable,
+        allocated,
+        setup.problem.share_min is not None or setup.problem.share_max is not None,
+    )
+    if left is not None:
+        warnings.append(left)
+    if not items:
+        warnings.append(PlanWarning(
+            code="no-tactics",
+            message="Every tactic is excluded or cannot run within your bounds; remove some exclusions.",
+        ))
+    warnings += advice.guidance_warnings(scenario, kb, split, tactics)
+    names = {t.id: t.name for t in kb.tactics}
+    return Plan(
+        scenario=scenario,
+        split=split,
+        hours=Hours(available=scenario.hours_per_week, allocated=allocated / 4, unallocated=scenario.hours_per_week - allocated / 4),
+        tactics=tactics,
+        alternatives=alternatives,
+        strategy_weights=sw,
+        weights=[
+            CriterionWeight(criterion=w.criterion, label=w.label, weight=w.weight, raw=w.raw, reasons=list(w.reasons))
+            for w in weights
+        ],
+        objective=alloc.objective,
+        warnings=setup.notes + warnings,
+        sensitivity=sensitivity.analyse(scenario, kb, allocator, alloc, names),
+        model_version=MODEL_VERSION,
+        knowledge_version=kb.version,
+    )
+
+
+def _feasible_setup(setup: Setup, usable: int) -> tuple[Setup, list[PlanWarning]]:
+    if forced_quarters(setup) > usable:
+        return without_minimums(setup), [_infeasible_minimums_for(forced_quarters(setup), usable)]
+    return setup, []
+
+
+def _infeasible_minimums_for(forced: int, usable: int) -> PlanWarning:
+    return PlanWarning(
+        code="infeasible-bounds",
+        message=f"Your minimums add up to {forced / 4:g} h but only {usable / 4:g} h are available, so the plan "
+        "ignores them. Lower some minimums or add hours.",
+    )
+
+
+def _infeasible_minimums(scenario: Scenario) -> PlanWarning:
+    return PlanWarning(
+        code="infeasible-bounds",
+        message="Your minimums cannot all hold together with your other bounds, so the plan ignores them. "
+        "Lower some minimums or loosen the maximums.",
+    )
+
+
+def _tactic_plans(
+    scenario: Scenario,
+    kb: KnowledgeBase,
+    rows: dict,
+    weights: list,
+    sw: dict[str, float],
+    setup: Setup,
+    items: dict[str, Item],
+    alloc: Allocation,
+    usable: int,
+) -> tuple[list[TacticPlan], list[TacticPlan]]:
+    planned, others = [], []
+    for t in kb.tactics:
+        item = items.get(t.id)
+        q = alloc.quarters.get(t.id, 0)
+        w = sw[t.strategy]
+        if q:
+            binding = explain.binding_for(item, q, setup.hi_reason[t.id], t.id in setup.user_min)
+            mv = explain.marginal_per_hour(item, q, w)
+            planned.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, q, item, binding, mv))
+        else:
+            if item is None:
+                binding = setup.excluded.get(t.id, "excluded")
+            elif item.lo > usable:
+                binding = "minimum-exceeds-hours"
+            else:
+                binding = "outranked"
+            mv = explain.marginal_per_hour(item, 0, w) if item else 0.0
+            others.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, 0, item, binding, mv))
+    planned.sort(key=lambda p: (-p.hours, p.id))
+    others.sort(key=lambda p: (p.why.binding == "excluded", -p.why.score * p.why.strategy_weight, p.id))
+    return planned, others

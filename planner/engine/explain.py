@@ -1,0 +1,138 @@
+"""Why each tactic got its hours: the numbers behind it and the words around them.
+
+Nothing here decides anything; it reads the allocation and the matrix and says what
+drove them, citing the knowledge base's sources.
+"""
+
+from __future__ import annotations
+
+import math
+
+from planner.engine.allocate import Item
+from planner.engine.matrix import Row
+from planner.engine.weights import Weight
+from planner.knowledge.schema import KnowledgeBase, Tactic
+from planner.models.plan import Activity, Contribution, Kpi, TacticPlan, Why
+
+BINDING_TEXT = {
+    "saturation-cap": "More hours would add little: it is at {cap:g} h, well past where returns flatten ({sat:g} h).",
+    "kb-max": "It is at the knowledge base's useful maximum of {cap:g} h.",
+    "user-max": "Your maximum of {cap:g} h for it binds.",
+    "user-min": "It is held at your minimum of {hours:g} h; on merit it would get less.",
+    "min-effective": "It runs at its minimum effective {hours:g} h; further hours are worth more elsewhere.",
+    "budget": "It stops here because one more hour is worth {mv:.3f}, no more than the best other use of the time.",
+    "excluded": "You excluded it.",
+    "max-below-minimum": "Your maximum is below its minimum effective {lo:g} h, so it cannot run.",
+    "minimum-exceeds-hours": "Its minimum effective {lo:g} h does not fit in the hours available.",
+    "outranked": "Its first {lo:g} h would earn {first:.3f} per hour, less than the hours in the plan earn.",
+}
+
+
+def output_line(tactic: Tactic, hours: float) -> tuple[str, int]:
+    """What the hours buy each week, e.g. ``("3 short videos", 3)``."""
+    units = math.floor(hours / tactic.unit.hours + 1e-9)
+    if units >= 1:
+        return f"{units} {tactic.unit.singular if units == 1 else tactic.unit.plural} a week", units
+    weeks = math.ceil(tactic.unit.hours / hours - 1e-9) if hours > 0 else 0
+    return f"1 {tactic.unit.singular} every {weeks} weeks", 0
+
+
+def contributions(row: Row, weights: list[Weight]) -> list[Contribution]:
+    out = [
+        Contribution(
+            criterion=w.criterion,
+            label=w.label,
+            weight=w.weight,
+            score=row.cells[w.criterion],
+            contribution=w.weight * row.cells[w.criterion],
+        )
+        for w in weights
+        if w.weight > 0
+    ]
+    return sorted(out, key=lambda c: (-c.contribution, c.criterion))
+
+
+def sources(tactic: Tactic, kb: KnowledgeBase, top: list[Contribution]) -> list[str]:
+    """The guidance behind a tactic's place in the plan, most relevant first."""
+    by_id = {c.id: c for c in kb.criteria}
+    found = [tactic.strategy_source, kb.strategy_weights.floor.source]
+    for c in top[:3]:
+        crit = by_id[c.criterion]
+        if crit.key and crit.key in tactic.scores:
+            found.append(tactic.scores[crit.key].source)
+        found.append(crit.base_weight.source)
+    found += [tactic.min_hours.source, tactic.saturation_hours.source, tactic.unit.source]
+    return list(dict.fromkeys(found))
+
+
+def tactic_plan(
+    tactic: Tactic,
+    kb: KnowledgeBase,
+    row: Row,
+    weights: list[Weight],
+    strategy_weight: float,
+    quarters: int,
+    item: Item | None,
+    binding: str,
+    marginal: float,
+) -> TacticPlan:
+    hours = quarters / 4
+    contribs = contributions(row, weights)
+    platform = kb.platform(tactic.platform)
+    value = strategy_weight * item.value(quarters) if item and quarters else 0.0
+    lo = (item.lo / 4) if item else tactic.min_hours.value
+    cap = (item.hi / 4) if item else tactic.saturation_hours.value
+    first = strategy_weight * item.value(item.lo) / (item.lo / 4) if item and item.lo else 0.0
+    strongest = ", ".join(f"{c.label} {c.contribution:.2f}" for c in contribs[:2])
+    lead = (
+        f"{hours:g} h. Score {row.score:.2f} (strongest: {strongest}) × {tactic.strategy} weight {strategy_weight:.2f}."
+        if quarters
+        else f"Not planned. Score {row.score:.2f} (strongest: {strongest}) × {tactic.strategy} weight {strategy_weight:.2f}."
+    )
+    detail = BINDING_TEXT[binding].format(
+        cap=cap, sat=tactic.saturation_hours.value, hours=hours, mv=marginal, lo=lo, first=first
+    )
+    if quarters:
+        text, count = output_line(tactic, hours)
+        activities = [Activity(text=text, count=count)] + [Activity(text=a) for a in tactic.activities]
+        output = text
+    else:
+        activities = [Activity(text=a) for a in tactic.activities]
+        output = ""
+    return TacticPlan(
+        id=tactic.id,
+        name=tactic.name,
+        platform=tactic.platform,
+        platform_name=platform.name,
+        strategy=tactic.strategy,
+        hours=hours,
+        value=value,
+        output=output,
+        activities=activities,
+        kpis=[Kpi(name=k.name, how=k.how) for k in tactic.kpis],
+        why=Why(
+            summary=f"{lead} {detail}",
+            strategy_weight=strategy_weight,
+            score=row.score,
+            contributions=contribs,
+            binding=binding,
+            marginal_value_per_hour=marginal,
+            sources=sources(tactic, kb, contribs),
+        ),
+    )
+
+
+def binding_for(item: Item, quarters: int, hi_reason: str, user_min: bool) -> str:
+    if quarters >= item.hi:
+        return hi_reason
+    if quarters == item.lo:
+        return "user-min" if user_min and item.forced else "min-effective"
+    return "budget"
+
+
+def marginal_per_hour(item: Item, quarters: int, weight: float) -> float:
+    """Objective gained by one more hour (or what is left of it below the cap)."""
+    top = min(item.hi, quarters + 4)
+    if top <= quarters:
+        return 0.0
+    return weight * (item.value(top) - item.value(quarters))

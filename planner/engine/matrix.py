@@ -1,0 +1,54 @@
+"""The decision matrix: each tactic's score on each criterion (0 to 1), and the
+weighted sum that ranks tactics within a strategy.
+
+This is the explicit matrix a decision analyst would draw: rows are tactics,
+columns are criteria, and the weights come from :mod:`planner.engine.weights`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.engine.weights import Weight
+from planner.knowledge.schema import Criterion, KnowledgeBase, Tactic
+from planner.models.scenario import Scenario
+
+
+def cell(criterion: Criterion, tactic: Tactic, scenario: Scenario) -> float:
+    """One cell of the matrix, 0 to 1. ``criterion.kind`` says how to read it."""
+    s = tactic.scores
+    if criterion.kind == "score":
+        return s[criterion.key].value / 5  # type: ignore[index]
+    if criterion.kind == "inverse":
+        return 1 - s[criterion.key].value / 5  # type: ignore[index]
+    if criterion.kind == "tracked":
+        key = criterion.tracked_key if scenario.sales_tracking else criterion.key
+        return s[key].value / 5  # type: ignore[index]
+    if criterion.kind == "audience":
+        return (s[scenario.market].value + s[scenario.audience].value) / 10
+    if criterion.kind == "goals":
+        if not scenario.goals:
+            return 0.0
+        return len(set(scenario.goals) & set(tactic.goals)) / len(scenario.goals)
+    raise AssertionError(f"unknown criterion kind {criterion.kind!r}")  # schema forbids it
+
+
+@dataclass(frozen=True)
+class Row:
+    """A tactic's row: its cells, and their weighted sum."""
+
+    tactic: Tactic
+    cells: dict[str, float]
+    score: float
+
+
+def score_tactics(
+    tactics: list[Tactic], scenario: Scenario, kb: KnowledgeBase, weights: list[Weight]
+) -> dict[str, Row]:
+    by_id = {c.id: c for c in kb.criteria}
+    rows = {}
+    for t in tactics:
+        cells = {w.criterion: cell(by_id[w.criterion], t, scenario) for w in weights}
+        score = sum(w.weight * cells[w.criterion] for w in weights)
+        rows[t.id] = Row(t, cells, score)
+    return rows

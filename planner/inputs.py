@@ -1,0 +1,99 @@
+"""Assembling a scenario from what a user gives: a file, a preset, and overrides.
+
+Shared by the CLI and the TUI so that ``planner --preset X`` and ``planner plan
+--preset X`` mean exactly the same thing. Precedence: built-in default < preset or
+file < overrides (flags).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from planner.errors import InputError, first_validation_message
+from planner.knowledge.schema import KnowledgeBase
+from planner.models.scenario import Scenario
+
+MAX_SCENARIO_BYTES = 1_000_000
+
+
+def read_scenario_file(path: Path) -> dict[str, Any]:
+    """Read a scenario JSON file into a dict; errors name the file."""
+    try:
+        if path.stat().st_size > MAX_SCENARIO_BYTES:
+            raise InputError(f"{path}: is larger than {MAX_SCENARIO_BYTES:,} bytes; is it a scenario file?", "scenario")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path given to --scenario", "scenario") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; pass a scenario .json file", "scenario") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: is not UTF-8 text; save it as UTF-8 JSON", "scenario") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})", "scenario") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", "scenario") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: must hold a JSON object of scenario fields, not a {type(data).__name__}", "scenario")
+    return data
+
+
+def build_scenario(
+    kb: KnowledgeBase,
+    *,
+    scenario_file: Path | None = None,
+    preset: str | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Scenario:
+    """Default or preset or file, then overrides; validated against the model and the
+    knowledge base. Raises :class:`InputError` naming the field."""
+    if scenario_file is not None and preset is not None:
+        raise InputError("give either --scenario or --preset, not both", "scenario")
+    if preset is not None:
+        known = {p.id: p for p in kb.presets}
+        if preset not in known:
+            raise InputError(f"--preset: {preset!r} is not a preset; choose one of {', '.join(sorted(known))}", "preset")
+        data = known[preset].scenario.model_dump(mode="json")
+        origin = f"preset {preset}"
+    elif scenario_file is not None:
+        data = read_scenario_file(scenario_file)
+        origin = str(scenario_file)
+    else:
+        data = kb.default_scenario().model_dump(mode="json")
+        origin = "default scenario"
+    if overrides:
+        data = {**data, **overrides}
+    try:
+        scenario = Scenario.model_validate_json(json.dumps(data, allow_nan=True))
+    except ValidationError as exc:
+        prefix = f"{origin}: " if scenario_file is not None and not overrides else ""
+        raise InputError(prefix + first_validation_message(exc), str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else None) from None
+    check_references(scenario, kb)
+    return scenario
+
+
+def check_references(scenario: Scenario, kb: KnowledgeBase) -> None:
+    """Goals, exclusions and bounds must name things the knowledge base knows."""
+    for problem in reference_problems(scenario, kb):
+        raise InputError(f"{problem[0]}: {problem[1]}", problem[0].split("[")[0].split(".")[0])
+
+
+def reference_problems(scenario: Scenario, kb: KnowledgeBase) -> list[tuple[str, str]]:
+    goals = {g.id for g in kb.goals}
+    ids = {t.id for t in kb.tactics} | {p.id for p in kb.platforms}
+    out: list[tuple[str, str]] = []
+    for i, g in enumerate(scenario.goals):
+        if g not in goals:
+            out.append((f"goals[{i}]", f"{g!r} is not a known goal; choose from {', '.join(sorted(goals))}"))
+    for i, ref in enumerate(scenario.exclude):
+        if ref not in ids:
+            out.append((f"exclude[{i}]", f"{ref!r} is neither a platform nor a tactic id; see `planner plan --format json` alternatives for ids"))
+    for ref in scenario.bounds:
+        if ref not in ids:
+            out.append((f"bounds.{ref}", f"{ref!r} is neither a platform nor a tactic id"))
+    return out
