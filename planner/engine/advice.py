@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from planner.engine.allocate import Item
 from planner.knowledge.schema import KnowledgeBase
-from planner.models.plan import PlanWarning, Split, TacticPlan
+from planner.models.plan import PlanWarning, Split
 from planner.models.scenario import Scenario
 
 
@@ -41,7 +41,7 @@ def unallocated_warning(
 
 
 def guidance_warnings(
-    scenario: Scenario, kb: KnowledgeBase, split: Split, tactics: list[TacticPlan]
+    scenario: Scenario, kb: KnowledgeBase, split: Split, tactics: list[dict]
 ) -> list[PlanWarning]:
     a = kb.advice
     out: list[PlanWarning] = []
@@ -59,15 +59,15 @@ def guidance_warnings(
     if scenario.content_capacity == "low":
         heavy = [
             t for t in tactics
-            if kb.tactic(t.id).scores["content_demand"].value >= a.video_content_demand.value
+            if kb.tactic(t["id"]).scores["content_demand"].value >= a.video_content_demand.value
         ]
         for t in heavy:
             out.append(PlanWarning(
                 code="content-capacity",
-                message=f"{t.name} needs video or strong visuals, and you said content capacity is low. "
+                message=f"{t['name']} needs video or strong visuals, and you said content capacity is low. "
                 "Batch production, reuse footage, or exclude it.",
                 source=a.video_content_demand.source,
-                tactic=t.id,
+                tactic=t["id"],
             ))
     if (
         scenario.roi_measurability == "high"

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided
 
 NEG = -np.inf
 MAX_CONFIGS = 4096
@@ -106,7 +106,10 @@ def _maxplus(g: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """out[x] = max_k g[x-k] + v[k], and the k achieving it (ties: the largest k)."""
     kmax = len(v) - 1
     padded = np.concatenate([np.full(kmax, NEG), g])
-    window = sliding_window_view(padded, kmax + 1)  # window[x, j] = g[x + j - kmax]
+    step = padded.strides[0]
+    # A read-only view, window[x, j] = g[x + j - kmax]; as_strided skips
+    # sliding_window_view's argument checks, which cost more than the work here.
+    window = as_strided(padded, shape=(len(g), kmax + 1), strides=(step, step), writeable=False)
     total = window + v[::-1]  # column j ↔ k = kmax - j
     j = total.argmax(axis=1)
     best = total[np.arange(len(g)), j]
@@ -197,6 +200,8 @@ class Allocator:
                 by_platform.setdefault((item.platform, item.strategy), []).append(item)
             else:
                 groups[item.strategy].append(_item_component(item, limit))
+        if any(b.lo > 0 and p not in {q for q, _ in by_platform} for p, b in bounds.items()):
+            return []  # a platform minimum with no tactic left to meet it: infeasible
         for platform in sorted({p for p, _ in by_platform}):
             b = bounds[platform]
             parts = {

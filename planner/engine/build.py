@@ -23,7 +23,7 @@ from planner.engine.problem import (
 from planner.engine.weights import criterion_weights, strategy_weights
 from planner.inputs import check_references
 from planner.knowledge.schema import KnowledgeBase
-from planner.models.plan import CriterionWeight, Hours, Plan, PlanWarning, Split, TacticPlan
+from planner.models.plan import Plan, PlanWarning, Split
 from planner.models.scenario import Scenario
 
 
@@ -89,23 +89,28 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         ))
     warnings += advice.guidance_warnings(scenario, kb, split, tactics)
     names = {t.id: t.name for t in kb.tactics}
-    return Plan(
-        scenario=scenario,
-        split=split,
-        hours=Hours(available=scenario.hours_per_week, allocated=allocated / 4, unallocated=scenario.hours_per_week - allocated / 4),
-        tactics=tactics,
-        alternatives=alternatives,
-        strategy_weights=sw,
-        weights=[
-            CriterionWeight(criterion=w.criterion, label=w.label, weight=w.weight, raw=w.raw, reasons=list(w.reasons))
+    # One validation of the whole tree (see explain.contributions for why dicts).
+    return Plan.model_validate({
+        "scenario": scenario,
+        "split": split,
+        "hours": {
+            "available": scenario.hours_per_week,
+            "allocated": allocated / 4,
+            "unallocated": scenario.hours_per_week - allocated / 4,
+        },
+        "tactics": tactics,
+        "alternatives": alternatives,
+        "strategy_weights": sw,
+        "weights": [
+            {"criterion": w.criterion, "label": w.label, "weight": w.weight, "raw": w.raw, "reasons": list(w.reasons)}
             for w in weights
         ],
-        objective=alloc.objective,
-        warnings=setup.notes + warnings,
-        sensitivity=sensitivity.analyse(scenario, kb, allocator, alloc, names),
-        model_version=MODEL_VERSION,
-        knowledge_version=kb.version,
-    )
+        "objective": float(alloc.objective),
+        "warnings": setup.notes + warnings,
+        "sensitivity": sensitivity.analyse(scenario, kb, allocator, alloc, names),
+        "model_version": MODEL_VERSION,
+        "knowledge_version": kb.version,
+    })
 
 
 def _feasible_setup(setup: Setup, usable: int) -> tuple[Setup, list[PlanWarning]]:
@@ -140,7 +145,7 @@ def _tactic_plans(
     items: dict[str, Item],
     alloc: Allocation,
     usable: int,
-) -> tuple[list[TacticPlan], list[TacticPlan]]:
+) -> tuple[list[dict], list[dict]]:
     planned, others = [], []
     for t in kb.tactics:
         item = items.get(t.id)
@@ -159,6 +164,6 @@ def _tactic_plans(
                 binding = "outranked"
             mv = explain.marginal_per_hour(item, 0, w) if item else 0.0
             others.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, 0, item, binding, mv))
-    planned.sort(key=lambda p: (-p.hours, p.id))
-    others.sort(key=lambda p: (p.why.binding == "excluded", -p.why.score * p.why.strategy_weight, p.id))
+    planned.sort(key=lambda p: (-p["hours"], p["id"]))
+    others.sort(key=lambda p: (p["why"]["binding"] == "excluded", -p["why"]["score"] * p["why"]["strategy_weight"], p["id"]))
     return planned, others

@@ -12,7 +12,7 @@ from planner.engine.allocate import Item
 from planner.engine.matrix import Row
 from planner.engine.weights import Weight
 from planner.knowledge.schema import KnowledgeBase, Tactic
-from planner.models.plan import Activity, Contribution, Kpi, TacticPlan, Why
+from planner.models.plan import Activity, Kpi
 
 BINDING_TEXT = {
     "saturation-cap": "More hours would add little: it is at {cap:g} h, well past where returns flatten ({sat:g} h).",
@@ -37,27 +37,30 @@ def output_line(tactic: Tactic, hours: float) -> tuple[str, int]:
     return f"1 {tactic.unit.singular} every {weeks} weeks", 0
 
 
-def contributions(row: Row, weights: list[Weight]) -> list[Contribution]:
+def contributions(row: Row, weights: list[Weight]) -> list[dict]:
+    """Rows of :class:`~planner.models.plan.Contribution` as plain dicts: the plan is
+    validated once, as a whole tree, which is several times faster than building
+    hundreds of small models one by one on every keystroke."""
     out = [
-        Contribution(
-            criterion=w.criterion,
-            label=w.label,
-            weight=w.weight,
-            score=row.cells[w.criterion],
-            contribution=w.weight * row.cells[w.criterion],
-        )
+        {
+            "criterion": w.criterion,
+            "label": w.label,
+            "weight": w.weight,
+            "score": row.cells[w.criterion],
+            "contribution": w.weight * row.cells[w.criterion],
+        }
         for w in weights
         if w.weight > 0
     ]
-    return sorted(out, key=lambda c: (-c.contribution, c.criterion))
+    return sorted(out, key=lambda c: (-c["contribution"], c["criterion"]))
 
 
-def sources(tactic: Tactic, kb: KnowledgeBase, top: list[Contribution]) -> list[str]:
+def sources(tactic: Tactic, kb: KnowledgeBase, top: list[dict]) -> list[str]:
     """The guidance behind a tactic's place in the plan, most relevant first."""
     by_id = {c.id: c for c in kb.criteria}
     found = [tactic.strategy_source, kb.strategy_weights.floor.source]
     for c in top[:3]:
-        crit = by_id[c.criterion]
+        crit = by_id[c["criterion"]]
         if crit.key and crit.key in tactic.scores:
             found.append(tactic.scores[crit.key].source)
         found.append(crit.base_weight.source)
@@ -75,15 +78,17 @@ def tactic_plan(
     item: Item | None,
     binding: str,
     marginal: float,
-) -> TacticPlan:
+) -> dict:
+    """One :class:`~planner.models.plan.TacticPlan`, as a dict (see :func:`contributions`)."""
     hours = quarters / 4
+    static = _static_parts(tactic, kb)
     contribs = contributions(row, weights)
     platform = kb.platform(tactic.platform)
     value = strategy_weight * item.value(quarters) if item and quarters else 0.0
     lo = (item.lo / 4) if item else tactic.min_hours.value
     cap = (item.hi / 4) if item else tactic.saturation_hours.value
     first = strategy_weight * item.value(item.lo) / (item.lo / 4) if item and item.lo else 0.0
-    strongest = ", ".join(f"{c.label} {c.contribution:.2f}" for c in contribs[:2])
+    strongest = ", ".join(f"{c['label']} {c['contribution']:.2f}" for c in contribs[:2])
     lead = (
         f"{hours:g} h. Score {row.score:.2f} (strongest: {strongest}) × {tactic.strategy} weight {strategy_weight:.2f}."
         if quarters
@@ -94,32 +99,50 @@ def tactic_plan(
     )
     if quarters:
         text, count = output_line(tactic, hours)
-        activities = [Activity(text=text, count=count)] + [Activity(text=a) for a in tactic.activities]
+        activities = [{"text": text, "count": count}, *static[1]]
         output = text
     else:
-        activities = [Activity(text=a) for a in tactic.activities]
+        activities = list(static[1])
         output = ""
-    return TacticPlan(
-        id=tactic.id,
-        name=tactic.name,
-        platform=tactic.platform,
-        platform_name=platform.name,
-        strategy=tactic.strategy,
-        hours=hours,
-        value=value,
-        output=output,
-        activities=activities,
-        kpis=[Kpi(name=k.name, how=k.how) for k in tactic.kpis],
-        why=Why(
-            summary=f"{lead} {detail}",
-            strategy_weight=strategy_weight,
-            score=row.score,
-            contributions=contribs,
-            binding=binding,
-            marginal_value_per_hour=marginal,
-            sources=sources(tactic, kb, contribs),
-        ),
-    )
+    return {
+        "id": tactic.id,
+        "name": tactic.name,
+        "platform": tactic.platform,
+        "platform_name": platform.name,
+        "strategy": tactic.strategy,
+        "hours": hours,
+        "value": float(value),
+        "output": output,
+        "activities": activities,
+        "kpis": list(static[0]),
+        "why": {
+            "summary": f"{lead} {detail}",
+            "strategy_weight": strategy_weight,
+            "score": row.score,
+            "contributions": contribs,
+            "binding": binding,
+            "marginal_value_per_hour": float(marginal),
+            "sources": sources(tactic, kb, contribs),
+        },
+    }
+
+
+_STATIC: dict[tuple[str, str], tuple[tuple[Kpi, ...], tuple[Activity, ...]]] = {}
+
+
+def _static_parts(tactic: Tactic, kb: KnowledgeBase) -> tuple[tuple[Kpi, ...], tuple[Activity, ...]]:
+    """KPIs and activity lines never change for a knowledge base; the models are
+    frozen, so one set of validated instances serves every plan."""
+    key = (kb.version, tactic.id)
+    parts = _STATIC.get(key)
+    if parts is None:
+        if len(_STATIC) > 4096:
+            _STATIC.clear()
+        parts = _STATIC[key] = (
+            tuple(Kpi(name=k.name, how=k.how) for k in tactic.kpis),
+            tuple(Activity(text=a) for a in tactic.activities),
+        )
+    return parts
 
 
 def binding_for(item: Item, quarters: int, hi_reason: str, user_min: bool) -> str:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner.knowledge.errors import KnowledgeError, Problem
 from planner.knowledge.schema import (
+    SCORE_KEYS,
     Advice,
     Criterion,
     Curve,
@@ -67,7 +68,8 @@ def load_knowledge(
     Raises :class:`KnowledgeError` listing every problem found.
     """
     base = (base or default_dir()).resolve()
-    dirs = (base, *(Path(d).resolve() for d in extra_dirs))
+    # The same directory twice (or the built-in one passed again) adds nothing.
+    dirs = tuple(dict.fromkeys((base, *(Path(d).resolve() for d in extra_dirs))))
     return _load_cached(dirs, _dir_stamp(dirs))
 
 
@@ -86,6 +88,7 @@ def _dir_stamp(dirs: list[Path] | tuple[Path, ...]) -> tuple[tuple[str, int, int
 def _load_cached(dirs: tuple[Path, ...], _stamp: object) -> KnowledgeBase:
     problems: list[Problem] = []
     lists: dict[str, dict[str, tuple[str, str, Any]]] = {k: {} for k in LISTS}
+    seen_in_dir: dict[tuple[str, str], str] = {}
     tables: dict[str, dict[str, Any]] = {k: {} for k in TABLES}
     table_files: dict[str, str] = {}
     files: list[str] = []
@@ -108,6 +111,17 @@ def _load_cached(dirs: tuple[Path, ...], _stamp: object) -> KnowledgeBase:
             files.append(label)
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
             _collect(data, label, lists, tables, table_files, problems)
+            for key, value in data.items():
+                if key not in LISTS or not isinstance(value, list):
+                    continue
+                for raw in value:
+                    entry_id = raw.get("id") if isinstance(raw, dict) else None
+                    if not isinstance(entry_id, str):
+                        continue
+                    earlier = seen_in_dir.get((key, entry_id))
+                    if earlier is not None and earlier != label and Path(earlier).parent == Path(label).parent:
+                        problems.append(Problem(label, f"{key}[id={entry_id}]", f"is also defined in {earlier}; within one directory an id may appear once (override it from another directory)"))
+                    seen_in_dir[(key, entry_id)] = label
 
     entries: dict[str, list[Any]] = {}
     for key, model in LISTS.items():
@@ -122,18 +136,17 @@ def _load_cached(dirs: tuple[Path, ...], _stamp: object) -> KnowledgeBase:
             continue
         singles[key] = _validate(model, tables[key], table_files[key], key, problems)
 
+    # References are checked among the entries that are valid so far, so one run
+    # reports type errors and broken references together.
+    problems.extend(_cross_check(entries, singles.get("meta"), lists))
     if problems:
         raise KnowledgeError(problems)
-    kb = KnowledgeBase(
+    return KnowledgeBase(
         **singles,
         **entries,
         files=files,
         fingerprint=digest.hexdigest()[:12],
     )
-    problems.extend(_cross_check(kb, lists))
-    if problems:
-        raise KnowledgeError(problems)
-    return kb
 
 
 def _read_toml(path: Path, label: str, problems: list[Problem]) -> dict[str, Any] | None:
@@ -211,14 +224,17 @@ def _explain(err: Any) -> str:
     return msg[0].lower() + msg[1:]
 
 
-def _cross_check(kb: KnowledgeBase, lists: dict[str, dict[str, tuple[str, str, Any]]]) -> list[Problem]:
+def _cross_check(
+    entries: dict[str, list[Any]], meta: Meta | None, lists: dict[str, dict[str, tuple[str, str, Any]]]
+) -> list[Problem]:
     """References between entries: a tactic's platform and goals, a rule's criterion,
-    a preset's goals and ids, the default preset."""
+    a preset's goals and ids, the default preset, score keys."""
     problems: list[Problem] = []
-    platforms = {p.id for p in kb.platforms}
-    goals = {g.id for g in kb.goals}
-    criteria = {c.id for c in kb.criteria}
-    tactic_ids = {t.id for t in kb.tactics}
+    platforms = {p.id for p in entries["platforms"]}
+    goals = {g.id for g in entries["goals"]}
+    criteria = {c.id for c in entries["criteria"]}
+    tactic_ids = {t.id for t in entries["tactics"]}
+    score_keys = set(SCORE_KEYS) | {k for c in entries["criteria"] for k in (c.key, c.tracked_key) if k}
 
     def where(key: str, entry_id: str) -> tuple[str, str]:
         label, loc, _ = lists[key][entry_id]
@@ -227,23 +243,25 @@ def _cross_check(kb: KnowledgeBase, lists: dict[str, dict[str, tuple[str, str, A
     for clash in sorted(platforms & tactic_ids):
         label, loc = where("tactics", clash)
         problems.append(Problem(label, loc, "has the same id as a platform; ids in exclude and bounds must be unambiguous"))
-    for t in kb.tactics:
+    for t in entries["tactics"]:
         label, loc = where("tactics", t.id)
+        for key in sorted(set(t.scores) - score_keys):
+            problems.append(Problem(label, f"{loc}.scores.{key}", f"is not a score any criterion reads; check the spelling (known: {', '.join(sorted(score_keys))})"))
         if t.platform not in platforms:
             problems.append(Problem(label, f"{loc}.platform", f"{t.platform!r} is not a known platform; known: {', '.join(sorted(platforms))}"))
         for g in t.goals:
             if g not in goals:
                 problems.append(Problem(label, f"{loc}.goals", f"{g!r} is not a known goal; known: {', '.join(sorted(goals))}"))
-    for c in kb.criteria:
+    for c in entries["criteria"]:
         for key in (c.key, c.tracked_key):
-            if key is not None and any(key not in t.scores for t in kb.tactics):
+            if key is not None and any(key not in t.scores for t in entries["tactics"]):
                 label, loc = where("criteria", c.id)
                 problems.append(Problem(label, f"{loc}.key", f"{key!r} is not scored by every tactic; add scores.{key} to each tactic"))
-    for r in kb.weight_rules:
+    for r in entries["weight_rules"]:
         if r.criterion not in criteria:
             label, loc = where("weight_rules", r.id)
             problems.append(Problem(label, f"{loc}.criterion", f"{r.criterion!r} is not a known criterion; known: {', '.join(sorted(criteria))}"))
-    for p in kb.presets:
+    for p in entries["presets"]:
         label, loc = where("presets", p.id)
         for g in p.scenario.goals:
             if g not in goals:
@@ -251,8 +269,8 @@ def _cross_check(kb: KnowledgeBase, lists: dict[str, dict[str, tuple[str, str, A
         for ref in [*p.scenario.exclude, *p.scenario.bounds]:
             if ref not in platforms and ref not in tactic_ids:
                 problems.append(Problem(label, f"{loc}.scenario", f"{ref!r} is neither a platform nor a tactic id"))
-    if kb.meta.default_preset and kb.meta.default_preset not in {p.id for p in kb.presets}:
-        problems.append(Problem("strategies", "meta.default_preset", f"{kb.meta.default_preset!r} is not a preset id"))
-    if not kb.tactics:
+    if meta is not None and meta.default_preset and meta.default_preset not in {p.id for p in entries["presets"]}:
+        problems.append(Problem("strategies", "meta.default_preset", f"{meta.default_preset!r} is not a preset id"))
+    if not entries["tactics"] and not lists["tactics"]:
         problems.append(Problem("strategies", "tactics", "there are no tactics; add at least one [[tactics]]"))
     return problems

@@ -1,0 +1,140 @@
+"""The ``planner plan`` contract: names other tools depend on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from planner.cli.main import main
+
+
+def run(args, capsys):
+    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def plan_json(args, capsys):
+    code, out, err = run(["plan", "--format", "json", *args], capsys)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_json_contract(capsys):
+    data = plan_json([], capsys)
+    assert {"scenario", "split", "hours", "tactics", "warnings"} <= set(data)
+    assert set(data["split"]) >= {"broadcast", "relationships"}
+    assert abs(data["split"]["broadcast"] + data["split"]["relationships"] - 1) < 1e-9
+    assert set(data["hours"]) >= {"available", "allocated"}
+    for t in data["tactics"]:
+        assert {"id", "platform", "strategy", "hours"} <= set(t)
+        assert t["strategy"] in ("broadcast", "relationships")
+    for w in data["warnings"]:
+        assert set(w) >= {"code", "message"}
+
+
+def test_scenario_output_reproduces_the_plan(tmp_path, capsys):
+    """`planner plan --format json | jq .scenario` is a valid --scenario file."""
+    first = plan_json(["--preset", "b2b-consultant", "--hours", "6.5", "--goal", "partnerships", "--max", "linkedin=3"], capsys)
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(first["scenario"]), encoding="utf-8")
+    second = plan_json(["--scenario", str(path)], capsys)
+    assert second == first
+
+
+def test_flags_override_the_preset(capsys):
+    data = plan_json(["--preset", "b2b-consultant", "--hours", "4", "--reach", "90", "--no-scheduler"], capsys)
+    assert data["scenario"]["hours_per_week"] == 4
+    assert data["scenario"]["reach_priority"] == 90
+    assert data["scenario"]["scheduler"] is False
+
+
+def test_min_max_flags_apply(capsys):
+    data = plan_json(["--hours", "10", "--min", "linkedin-conversations=3", "--max", "facebook=1"], capsys)
+    hours = {t["id"]: t["hours"] for t in data["tactics"]}
+    assert hours.get("linkedin-conversations", 0) >= 3
+    assert sum(t["hours"] for t in data["tactics"] if t["platform"] == "facebook") <= 1
+
+
+def test_exclude_flag(capsys):
+    data = plan_json(["--hours", "10", "--exclude", "instagram", "--exclude", "linkedin-conversations"], capsys)
+    assert all(t["platform"] != "instagram" and t["id"] != "linkedin-conversations" for t in data["tactics"])
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--reach", "101"], "--reach"),
+        (["--reach", "ten"], "--reach"),
+        (["--hours", "0"], "--hours"),
+        (["--hours", "nan"], "--hours"),
+        (["--hours", "inf"], "--hours"),
+        (["--hours", "169"], "--hours"),
+        (["--horizon", "0"], "--horizon"),
+        (["--goal", "world-domination"], "goals"),
+        (["--exclude", "myspace"], "exclude"),
+        (["--min", "linkedin"], "--min"),
+        (["--min", "linkedin=lots"], "--min"),
+        (["--min", "linkedin=3", "--max", "linkedin=1"], "bounds"),
+        (["--preset", "nope"], "--preset"),
+        (["--market", "b2g"], "--market"),
+        (["--broadcast-share-min", "1.5"], "broadcast"),
+        (["--scenario", "/nonexistent/file.json"], "no such file"),
+    ],
+)
+def test_invalid_input_exits_2_with_one_line_naming_the_field(args, needle, capsys):
+    try:
+        code = main(["plan", *args])
+    except SystemExit as exc:  # argparse's own type/choice errors
+        code = exc.code
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert needle in lines[0], err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["plan", "--reach", "ten"], ["plan", "--market", "b2g"], ["plan", "--bogus"]])
+def test_usage_errors_exit_2_in_one_line(args):
+    proc = subprocess.run([sys.executable, "-m", "planner.cli.main", *args], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_bad_scenario_file_names_file_and_field(tmp_path, capsys):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"hours_per_week": -1, "reach_priority": 50}), encoding="utf-8")
+    code, out, err = run(["plan", "--scenario", str(path)], capsys)
+    assert code == 2 and "bad.json" in err and "hours_per_week" in err
+    path.write_text('{"hours_per_week": 3,', encoding="utf-8")
+    code, out, err = run(["plan", "--scenario", str(path)], capsys)
+    assert code == 2 and "not valid JSON" in err
+    path.write_text(json.dumps({"hours_per_week": 3, "typo_field": 1}), encoding="utf-8")
+    code, out, err = run(["plan", "--scenario", str(path)], capsys)
+    assert code == 2 and "typo_field" in err
+
+
+def test_table_format_renders_user_text_literally(capsys):
+    code, out, err = run(["plan", "--name", "[bold red]Acme[/] [@click=app.quit]x[/]"], capsys)
+    assert code == 0
+    assert "[bold red]Acme[/] [@click=app.quit]x[/]" in out
+
+
+def test_markdown_format(capsys):
+    code, out, err = run(["plan", "--format", "markdown", "--date", "2026-01-02"], capsys)
+    assert code == 0, err
+    assert out.startswith("#") and "2026-01-02" in out
+
+
+def test_json_is_byte_identical_across_runs():
+    cmd = [sys.executable, "-m", "planner.cli.main", "plan", "--format", "json", "--preset", "consumer-brand"]
+    a = subprocess.run(cmd, capture_output=True, check=True).stdout
+    b = subprocess.run(cmd, capture_output=True, check=True).stdout
+    assert a == b

@@ -1,0 +1,51 @@
+"""The core never imports textual (or rich): proven in a fresh interpreter.
+
+In-process checks would be fooled by whatever an earlier test imported, so each
+check runs in a subprocess, as Harlequin's import-hygiene tests do.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = [
+    "planner.models",
+    "planner.knowledge",
+    "planner.engine",
+    "planner.inputs",
+    "planner.errors",
+    "planner.store",
+    "planner.compare",
+    "planner.export",
+]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(out.stdout.split())
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_does_not_import_textual_or_rich(module):
+    loaded = _modules_after(f"import {module}")
+    assert "textual" not in loaded, f"{module} imports textual"
+    assert "rich" not in loaded, f"{module} imports rich; only the shells may"
+
+
+def test_planning_a_plan_as_json_never_imports_textual():
+    code = (
+        "import io, contextlib\n"
+        "from planner.cli.main import main\n"
+        "buf = io.StringIO()\n"
+        "with contextlib.redirect_stdout(buf):\n"
+        "    assert main(['plan', '--format', 'json']) == 0\n"
+    )
+    assert "textual" not in _modules_after(code)
