@@ -12,13 +12,17 @@ The method, in two exact levels:
    spending exactly x quarters on that strategy (a max-plus convolution per tactic,
    vectorised with numpy). Platforms with bounds are first folded into one item.
 2. A scan over budgets (x for broadcast, y for relationships, x + y ≤ Q) picks
-   ``W_b · V_b⁺(x) + W_r · V_r⁺(y)``, where V⁺ is V's running maximum (unused quarters
-   are allowed, so more hours can never lower the objective).
+   ``W_b · V_b⁺(x)^γ + W_r · V_r⁺(y)^γ``, where V⁺ is V's running maximum (unused
+   quarters are allowed, so more hours can never lower the objective) and γ ≤ 1 gives
+   each strategy diminishing returns as a whole. Because x ↦ x^γ is increasing, the
+   best way to spend x quarters within a strategy does not depend on γ, so step 1
+   stays exact.
 
 Why two levels: the strategy weights enter only in step 2, so the sensitivity
 analysis re-runs only the cheap scan; and because V⁺ is non-decreasing and the
 budgets form a lattice, Topkis' theorem makes the chosen broadcast budget monotone in
-W_b / W_r, i.e. raising reach priority never lowers the broadcast share. Ties are
+W_b / W_r (V⁺^γ is non-decreasing too), i.e. raising reach priority never lowers
+the broadcast share. Ties are
 broken towards the lattice's greatest maximiser (most broadcast budget, least
 relationships budget) to keep that guarantee exact.
 
@@ -86,6 +90,8 @@ class Problem:
     platform_bounds: dict[str, PlatformBound] = field(default_factory=dict)
     share_min: float | None = None
     share_max: float | None = None
+    exponent: float = 1.0
+    """γ in W_b·V_b^γ + W_r·V_r^γ (see StrategyWeights.combine_exponent)."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,20 @@ def _exactly(comp: _Component, q: int) -> _Component:
     v = np.full(q + 1, NEG)
     v[q] = comp.values[q]
     return _Component(v, comp.expand)
+
+
+def _weighted(v: np.ndarray, weight: float, exponent: float) -> np.ndarray:
+    """weight × v^γ, keeping infeasible cells at -inf (0 × -inf would be nan)."""
+    finite = np.isfinite(v)
+    safe = np.where(finite, np.maximum(v, 0.0), 0.0)
+    if exponent != 1.0:
+        safe = np.power(safe, exponent)
+    return np.where(finite, weight * safe, NEG)
+
+
+def combine(value: float, weight: float, exponent: float) -> float:
+    """The objective's term for one strategy: weight × value^γ."""
+    return weight * max(value, 0.0) ** exponent
 
 
 def _running_max(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -268,10 +288,8 @@ class Allocator:
     def _scan(self, cfg: _Config, wb: float, wr: float, q: int) -> tuple[float, int, int] | None:
         nb = min(q, len(cfg.b_plus) - 1)
         nr = min(q, len(cfg.r_plus) - 1)
-        bp, rp = cfg.b_plus[: nb + 1], cfg.r_plus[: nr + 1]
-        # 0 × -inf is nan; keep infeasible cells at -inf whatever the weight.
-        bv = np.where(np.isfinite(bp), wb * np.where(np.isfinite(bp), bp, 0), NEG)
-        rv = np.where(np.isfinite(rp), wr * np.where(np.isfinite(rp), rp, 0), NEG)
+        bv = _weighted(cfg.b_plus[: nb + 1], wb, self.problem.exponent)
+        rv = _weighted(cfg.r_plus[: nr + 1], wr, self.problem.exponent)
         total = bv[:, None] + rv[None, :]
         xs = np.arange(nb + 1)[:, None]
         ys = np.arange(nr + 1)[None, :]

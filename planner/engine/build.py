@@ -147,14 +147,17 @@ def _tactic_plans(
     usable: int,
 ) -> tuple[list[dict], list[dict]]:
     planned, others = [], []
+    exponent = setup.problem.exponent
+    totals = {"broadcast": 0.0, "relationships": 0.0}
+    for tid, q in alloc.quarters.items():
+        totals[items[tid].strategy] += items[tid].value(q)
     for t in kb.tactics:
         item = items.get(t.id)
         q = alloc.quarters.get(t.id, 0)
         w = sw[t.strategy]
         if q:
             binding = explain.binding_for(item, q, setup.hi_reason[t.id], t.id in setup.user_min)
-            mv = explain.marginal_per_hour(item, q, w)
-            planned.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, q, item, binding, mv))
+            planned.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, q, item, binding, totals[t.strategy], exponent))
         else:
             if item is None:
                 binding = setup.excluded.get(t.id, "excluded")
@@ -162,8 +165,7 @@ def _tactic_plans(
                 binding = "minimum-exceeds-hours"
             else:
                 binding = "outranked"
-            mv = explain.marginal_per_hour(item, 0, w) if item else 0.0
-            others.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, 0, item, binding, mv))
+            others.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, 0, item, binding, totals[t.strategy], exponent))
     planned.sort(key=lambda p: (-p["hours"], p["id"]))
     others.sort(key=lambda p: (p["why"]["binding"] == "excluded", -p["why"]["score"] * p["why"]["strategy_weight"], p["id"]))
     return planned, others

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from planner.engine.allocate import Item
+from planner.engine.allocate import Item, combine
 from planner.engine.matrix import Row
 from planner.engine.weights import Weight
 from planner.knowledge.schema import KnowledgeBase, Tactic
@@ -77,17 +77,21 @@ def tactic_plan(
     quarters: int,
     item: Item | None,
     binding: str,
-    marginal: float,
+    group_total: float,
+    exponent: float,
 ) -> dict:
     """One :class:`~planner.models.plan.TacticPlan`, as a dict (see :func:`contributions`)."""
     hours = quarters / 4
     static = _static_parts(tactic, kb)
     contribs = contributions(row, weights)
     platform = kb.platform(tactic.platform)
-    value = strategy_weight * item.value(quarters) if item and quarters else 0.0
+    raw = item.value(quarters) if item and quarters else 0.0
+    # Its share of its strategy's term in the objective, in proportion to what it earns.
+    value = combine(group_total, strategy_weight, exponent) * raw / group_total if group_total > 0 else 0.0
     lo = (item.lo / 4) if item else tactic.min_hours.value
     cap = (item.hi / 4) if item else tactic.saturation_hours.value
-    first = strategy_weight * item.value(item.lo) / (item.lo / 4) if item and item.lo else 0.0
+    first = gain(group_total, item.value(item.lo), strategy_weight, exponent) / (item.lo / 4) if item and item.lo else 0.0
+    marginal = marginal_per_hour(item, quarters, strategy_weight, group_total, exponent) if item else 0.0
     strongest = ", ".join(f"{c['label']} {c['contribution']:.2f}" for c in contribs[:2])
     lead = (
         f"{hours:g} h. Score {row.score:.2f} (strongest: {strongest}) × {tactic.strategy} weight {strategy_weight:.2f}."
@@ -153,9 +157,14 @@ def binding_for(item: Item, quarters: int, hi_reason: str, user_min: bool) -> st
     return "budget"
 
 
-def marginal_per_hour(item: Item, quarters: int, weight: float) -> float:
+def gain(group_total: float, extra: float, weight: float, exponent: float) -> float:
+    """Objective gained when a strategy earning ``group_total`` earns ``extra`` more."""
+    return combine(group_total + extra, weight, exponent) - combine(group_total, weight, exponent)
+
+
+def marginal_per_hour(item: Item, quarters: int, weight: float, group_total: float, exponent: float) -> float:
     """Objective gained by one more hour (or what is left of it below the cap)."""
     top = min(item.hi, quarters + 4)
-    if top <= quarters:
+    if top <= quarters or quarters == 0 and top < item.lo:
         return 0.0
-    return weight * (item.value(top) - item.value(quarters))
+    return gain(group_total, item.value(top) - item.value(quarters), weight, exponent)

@@ -114,6 +114,7 @@ def build_setup(scenario: Scenario, kb: KnowledgeBase, rows: dict[str, Row]) -> 
         platform_bounds,
         scenario.broadcast_share.min,
         scenario.broadcast_share.max,
+        kb.strategy_weights.combine_exponent.value,
     )
     return Setup(problem, excluded, hi_reason, user_min, own_lo, notes)
 
@@ -126,14 +127,14 @@ def without_minimums(setup: Setup) -> Setup:
     )
     # A dropped user minimum leaves the tactic's own minimum effective hours in force.
     bounds = {p: PlatformBound(0, b.hi) for p, b in setup.problem.platform_bounds.items()}
-    problem = Problem(items, bounds, setup.problem.share_min, setup.problem.share_max)
+    problem = Problem(items, bounds, setup.problem.share_min, setup.problem.share_max, setup.problem.exponent)
     return Setup(problem, setup.excluded, setup.hi_reason, set(), setup.own_lo, list(setup.notes))
 
 
 def without_share(setup: Setup) -> Setup:
     p = setup.problem
     return Setup(
-        Problem(p.items, p.platform_bounds, None, None),
+        Problem(p.items, p.platform_bounds, None, None, p.exponent),
         setup.excluded, setup.hi_reason, setup.user_min, setup.own_lo, list(setup.notes),
     )
 

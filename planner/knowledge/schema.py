@@ -146,9 +146,21 @@ class WeightRule(StrictModel):
 
 
 class StrategyWeights(StrictModel):
-    """W_broadcast = floor + (1 - floor) × reach; W_relationships = floor + (1 - floor) × (1 - reach)."""
+    """W_broadcast = floor + (1 - floor) × reach; W_relationships = floor + (1 - floor) × (1 - reach).
+
+    ``combine_exponent`` (γ, 0 < γ ≤ 1) gives each strategy diminishing returns as a
+    whole: the objective is W_b·V_b^γ + W_r·V_r^γ. γ = 1 lets one strategy take
+    everything; smaller γ favours combining both, as the guidance advises."""
 
     floor: Sourced
+    combine_exponent: Sourced
+
+    @field_validator("combine_exponent")
+    @classmethod
+    def _exponent_in_range(cls, value: Sourced) -> Sourced:
+        if not 0 < value.value <= 1:
+            raise ValueError("combine_exponent.value must be above 0 and at most 1")
+        return value
 
     @field_validator("floor")
     @classmethod

@@ -52,7 +52,10 @@ def brute_force(problem: Problem, wb: float, wr: float, quarters: int) -> float 
             ok = False
         if not ok:
             continue
-        value = sum(weight[it.strategy] * curve_value(it, q) for it, q in zip(problem.items, combo))
+        raw = {"broadcast": 0.0, "relationships": 0.0}
+        for it, q in zip(problem.items, combo):
+            raw[it.strategy] += curve_value(it, q)
+        value = sum(weight[g] * raw[g] ** problem.exponent for g in raw)
         if best is None or value > best:
             best = value
     return best
@@ -86,7 +89,13 @@ def small_problems(draw):
     share_max = draw(st.none() | st.sampled_from([0.25, 0.5, 0.75, 1.0]))
     if share_min is not None and share_max is not None and share_min > share_max:
         share_min, share_max = share_max, share_min
-    return Problem(tuple(items), bounds, share_min, share_max), draw(st.integers(0, 16)), draw(st.floats(0.2, 1.0)), draw(st.floats(0.2, 1.0))
+    exponent = draw(st.sampled_from([1.0, 0.5, 0.8]))
+    return (
+        Problem(tuple(items), bounds, share_min, share_max, exponent),
+        draw(st.integers(0, 16)),
+        draw(st.floats(0.2, 1.0)),
+        draw(st.floats(0.2, 1.0)),
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -109,19 +118,24 @@ def test_equals_brute_force_on_small_instances(case):
     for it in problem.items:
         if it.forced:
             assert got.quarters.get(it.id, 0) >= it.lo
-    value = sum(weight[by_id[t].strategy] * curve_value(by_id[t], q) for t, q in got.quarters.items())
+    raw = {"broadcast": 0.0, "relationships": 0.0}
+    for t, q in got.quarters.items():
+        raw[by_id[t].strategy] += curve_value(by_id[t], q)
+    value = sum(weight[g] * raw[g] ** problem.exponent for g in raw)
     assert value == pytest.approx(got.objective, rel=1e-12, abs=1e-12)
 
 
 def oracle(scenario) -> float:
-    """A plain O(n·Q·K) dynamic program over all tactics at once (no strategy split,
-    no numpy), from the knowledge base's own numbers."""
+    """A plain O(n·Q·K) dynamic program per strategy (no numpy, no running maxima,
+    no lattice tie-breaking) from the knowledge base's own numbers, then every split
+    of the hours between the strategies."""
     weights = criterion_weights(scenario, KB)
     rows = score_tactics(list(KB.tactics), scenario, KB, weights)
     sw = strategy_weights(scenario.reach_priority, KB)
+    gamma = KB.strategy_weights.combine_exponent.value
     quarters = math.floor(scenario.hours_per_week * 4 + 1e-9)
     overhead = KB.curve.overhead_hours.value
-    best = [0.0] + [-math.inf] * quarters
+    best = {g: [0.0] + [-math.inf] * quarters for g in sw}
     for t in KB.tactics:
         if t.id in scenario.exclude or t.platform in scenario.exclude:
             continue
@@ -130,16 +144,23 @@ def oracle(scenario) -> float:
         hi = math.floor(cap * 4 + 1e-9)
         s = t.saturation_hours.value
         values = {
-            q: sw[t.strategy] * rows[t.id].score * s * (1 - math.exp(-max(0.0, q / 4 - overhead) / s))
+            q: rows[t.id].score * s * (1 - math.exp(-max(0.0, q / 4 - overhead) / s))
             for q in range(lo, min(hi, quarters) + 1)
         }
-        new = best[:]
+        old = best[t.strategy]
+        new = old[:]
         for x in range(quarters + 1):
             for q, v in values.items():
-                if q <= x and best[x - q] > -math.inf:
-                    new[x] = max(new[x], best[x - q] + v)
-        best = new
-    return max(best)
+                if q <= x and old[x - q] > -math.inf:
+                    new[x] = max(new[x], old[x - q] + v)
+        best[t.strategy] = new
+    top = -math.inf
+    for x in range(quarters + 1):
+        for y in range(quarters + 1 - x):
+            b, r = best["broadcast"][x], best["relationships"][y]
+            if b > -math.inf and r > -math.inf:
+                top = max(top, sw["broadcast"] * b**gamma + sw["relationships"] * r**gamma)
+    return top
 
 
 SWEEP = [
