@@ -140,14 +140,15 @@ class Plan(StrictModel):
     knowledge_version: str
 
     def to_json(self) -> str:
-        """Canonical JSON: the same plan always gives the same bytes."""
+        """Canonical JSON: the same plan always gives the same bytes. Keys keep the
+        models' field order (scenario, split, hours, tactics…), which reads better than
+        alphabetical and is just as fixed."""
         import json
 
         return (
             json.dumps(
                 self.model_dump(mode="json"),
                 indent=2,
-                sort_keys=True,
                 ensure_ascii=False,
                 allow_nan=False,
             )
