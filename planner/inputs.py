@@ -71,8 +71,12 @@ def build_scenario(
     try:
         scenario = Scenario.model_validate_json(json.dumps(data, allow_nan=True))
     except ValidationError as exc:
-        prefix = f"{origin}: " if scenario_file is not None and not overrides else ""
-        raise InputError(prefix + first_validation_message(exc), str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else None) from None
+        loc = exc.errors()[0]["loc"]
+        field = str(loc[0]) if loc else None
+        # Name the file when the bad value came from it rather than from a flag.
+        from_file = scenario_file is not None and field not in (overrides or {})
+        prefix = f"{origin}: " if from_file else ""
+        raise InputError(prefix + first_validation_message(exc), field) from None
     check_references(scenario, kb)
     return scenario
 

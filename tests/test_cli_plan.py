@@ -138,3 +138,10 @@ def test_json_is_byte_identical_across_runs():
     a = subprocess.run(cmd, capture_output=True, check=True).stdout
     b = subprocess.run(cmd, capture_output=True, check=True).stdout
     assert a == b
+
+
+def test_error_from_the_file_names_the_file_even_with_flags(tmp_path, capsys):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"hours_per_week": 3, "audience": "everyone"}), encoding="utf-8")
+    code, out, err = run(["plan", "--scenario", str(path), "--reach", "20"], capsys)
+    assert code == 2 and "mine.json" in err and "audience" in err

@@ -50,7 +50,7 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         allocator = Allocator(setup.problem, limit)
         alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
     if alloc is None and setup.user_min | {p for p, b in setup.problem.platform_bounds.items() if b.lo}:
-        warnings.append(_infeasible_minimums(scenario))
+        warnings.append(_infeasible_minimums())
         setup = without_minimums(setup)
         allocator = Allocator(setup.problem, limit)
         alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
@@ -127,7 +127,7 @@ def _infeasible_minimums_for(forced: int, usable: int) -> PlanWarning:
     )
 
 
-def _infeasible_minimums(scenario: Scenario) -> PlanWarning:
+def _infeasible_minimums() -> PlanWarning:
     return PlanWarning(
         code="infeasible-bounds",
         message="Your minimums cannot all hold together with your other bounds, so the plan ignores them. "
