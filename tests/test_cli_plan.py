@@ -145,3 +145,20 @@ def test_error_from_the_file_names_the_file_even_with_flags(tmp_path, capsys):
     path.write_text(json.dumps({"hours_per_week": 3, "audience": "everyone"}), encoding="utf-8")
     code, out, err = run(["plan", "--scenario", str(path), "--reach", "20"], capsys)
     assert code == 2 and "mine.json" in err and "audience" in err
+
+
+def test_options_before_the_command_survive(tmp_path, capsys):
+    """`planner --data-dir X plan --save N` saves into X (a subcommand default must
+    not overwrite a value given before the command name)."""
+    home = tmp_path / "store"
+    code, out, err = run(["--data-dir", str(home), "plan", "--save", "Mine", "--format", "json"], capsys)
+    assert code == 0, err
+    assert list(home.rglob("*.json")), "nothing saved in --data-dir"
+
+
+def test_save_twice_with_different_scenarios_needs_force(tmp_path, capsys):
+    home = str(tmp_path / "store")
+    assert run(["plan", "--data-dir", home, "--save", "Mine", "--hours", "3"], capsys)[0] == 0
+    code, out, err = run(["plan", "--data-dir", home, "--save", "Mine", "--hours", "9"], capsys)
+    assert code == 2 and "--force" in err
+    assert run(["plan", "--data-dir", home, "--save", "Mine", "--hours", "9", "--force"], capsys)[0] == 0

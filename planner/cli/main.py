@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from planner import __version__
+from planner.cli.common import add_data_dir_option, add_strategies_option
 from planner.errors import PlannerError
 from planner.knowledge.errors import KnowledgeError
 
@@ -28,27 +29,6 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
-def add_knowledge_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--strategies",
-        metavar="DIR",
-        action="append",
-        type=Path,
-        default=[],
-        help="a directory of *.toml strategies that extends or overrides the built-in knowledge base (repeatable)",
-    )
-
-
-def add_data_dir_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        type=Path,
-        default=None,
-        help="where saved scenarios live (default: $PLANNER_HOME, else the user data directory)",
-    )
-
-
 def build_parser() -> Parser:
     parser = Parser(
         prog="planner",
@@ -58,8 +38,11 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     parser.add_argument("--scenario", metavar="FILE", type=Path, help="open the app on this scenario JSON file")
     parser.add_argument("--preset", metavar="NAME", help="open the app on a built-in preset")
-    add_knowledge_args(parser)
-    add_data_dir_arg(parser)
+    add_strategies_option(parser)
+    add_data_dir_option(parser)
+    # Defaults live here only: the same options on subcommands use SUPPRESS, so a
+    # value given before the command name (`planner --data-dir X plan`) survives.
+    parser.set_defaults(strategies=[], data_dir=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMANDS:
         try:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from planner.cli.main import add_data_dir_arg, add_knowledge_args
+from planner.cli.common import add_data_dir_option, add_date_option, add_strategies_option, today_from
 from planner.errors import InputError
 
 FLAG_FOR_FIELD = {
@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
     src.add_argument("--scenario", metavar="FILE.json", type=Path, help="read the scenario from a JSON file")
     src.add_argument("--preset", metavar="NAME", help="start from a built-in preset (see `planner plan --list-presets`)")
     src.add_argument("--list-presets", action="store_true", help="list the presets and exit")
-    add_knowledge_args(src)
+    add_strategies_option(src)
     f = p.add_argument_group("scenario fields (override the file or preset)")
     f.add_argument("--name", help="scenario name")
     f.add_argument("--notes", help="free-text notes")
@@ -65,10 +65,10 @@ def register(subparsers: Any) -> None:
     f.add_argument("--broadcast-share-max", type=float, metavar="F", help="ceiling on the broadcast share, 0 to 1")
     o = p.add_argument_group("output")
     o.add_argument("--format", choices=["table", "markdown", "json"], default="table", help="output format (default: table)")
-    o.add_argument("--date", metavar="YYYY-MM-DD", help="date printed in Markdown output (default: $SOURCE_DATE_EPOCH or today)")
+    add_date_option(o)
     o.add_argument("--save", metavar="NAME", help="also save the scenario under NAME in the scenario store")
     o.add_argument("--force", action="store_true", help="with --save, replace an existing scenario of that name")
-    add_data_dir_arg(o)
+    add_data_dir_option(o)
     p.set_defaults(func=run)
 
 
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.inputs import build_scenario, read_scenario_file
     from planner.knowledge import load_knowledge
 
-    kb = load_knowledge(args.strategies)
+    kb = load_knowledge(getattr(args, "strategies", None) or [])
     if args.list_presets:
         for preset in kb.presets:
             print(f"{preset.id}\t{preset.title}")
@@ -130,9 +130,12 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"{FLAG_FOR_FIELD[field]}: {exc.message}", exc.field) from None
         raise
     if args.save:
-        from planner.store import save_scenario
+        from planner.store import ScenarioExistsError, save_scenario
 
-        path = save_scenario(args.data_dir, args.save, scenario, overwrite=args.force)
+        try:
+            path = save_scenario(getattr(args, "data_dir", None), args.save, scenario, overwrite=args.force)
+        except ScenarioExistsError as exc:
+            raise InputError(f"{exc.message} Add --force to replace it, or --save another name.", "save") from None
         print(f"saved scenario {args.save!r} to {path}", file=sys.stderr)
         scenario = scenario.with_changes(name=args.save)
     plan = build_plan(scenario, kb)
@@ -141,22 +144,9 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         from planner.export import plan_to_markdown
 
-        sys.stdout.write(plan_to_markdown(plan, today=_today(args.date)))
+        sys.stdout.write(plan_to_markdown(plan, today=today_from(args)))
     else:
         from planner.cli.render import print_plan
 
         print_plan(plan)
     return 0
-
-
-def _today(text: str | None):  # noqa: ANN202 - date
-    import datetime
-
-    if text:
-        try:
-            return datetime.date.fromisoformat(text)
-        except ValueError:
-            raise InputError(f"--date {text!r}: expected YYYY-MM-DD") from None
-    from planner.export import today_from_env
-
-    return today_from_env()

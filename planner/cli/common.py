@@ -1,0 +1,121 @@
+"""What the store-facing commands (scenarios, export, compare, where) share.
+
+Options are registered with ``default=argparse.SUPPRESS`` on purpose: ``--data-dir``
+and ``--strategies`` also exist on the top-level parser, and an ordinary default on
+a subcommand would silently overwrite a value given before the command name
+(``planner --data-dir X scenarios list``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planner.errors import PlannerError
+
+if TYPE_CHECKING:
+    from planner.knowledge import KnowledgeBase
+    from planner.models.plan import Plan
+    from planner.models.scenario import Scenario
+    from planner.store import Listing, ScenarioStore
+
+
+def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="where saved scenarios live (default: $PLANNER_HOME, else the user data directory)",
+    )
+
+
+def add_strategies_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strategies",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="a directory of *.toml strategies that extends the built-in knowledge base (repeatable)",
+    )
+
+
+def add_date_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="date printed in the document (default: $SOURCE_DATE_EPOCH, else today)",
+    )
+
+
+def add_output_options(parser: argparse.ArgumentParser, default_help: str) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", default=None, help=f"write to FILE; `-` for standard output ({default_help})")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def store_from(args: argparse.Namespace) -> ScenarioStore:
+    from planner.store import ScenarioStore
+
+    return ScenarioStore.open(getattr(args, "data_dir", None))
+
+
+def knowledge_from(args: argparse.Namespace) -> KnowledgeBase:
+    from planner.knowledge import load_knowledge
+
+    return load_knowledge(getattr(args, "strategies", None) or [])
+
+
+def plan_for(scenario: Scenario, kb: KnowledgeBase) -> Plan:
+    """The plan of a saved scenario. Its references are checked first, so a scenario
+    saved with a strategies directory that is not given now fails with a clear message."""
+    from planner.engine import build_plan
+    from planner.inputs import reference_problems
+    from planner.store.names import shown
+
+    problems = reference_problems(scenario, kb)
+    if problems:
+        field, message = problems[0]
+        raise PlannerError(
+            f"scenario {shown(scenario.name)}: {field}: {message}. If it was saved with extra strategies, "
+            "pass the same --strategies directory."
+        )
+    return build_plan(scenario, kb)
+
+
+def today_from(args: argparse.Namespace) -> datetime.date:
+    from planner.export import parse_date, today_from_env
+
+    text = getattr(args, "date", None)
+    return parse_date(text) if text else today_from_env()
+
+
+def write_output(text: str, destination: str | None, *, force: bool, default: Path) -> None:
+    """Write a document to ``destination`` (``-``: stdout) atomically; refuses to
+    replace an existing file unless ``force``."""
+    if destination == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from planner.store.atomic import write_atomic
+
+    path = Path(destination) if destination else default
+    write_atomic(path, text.encode("utf-8"), overwrite=force)
+    print(f"wrote {path}", file=sys.stderr)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def report_problems(listing: Listing) -> None:
+    """Unusable files are warnings, not failures: everything else still works."""
+    from planner.store.names import visible
+
+    for problem in listing.problems:
+        print(f"planner: warning: {visible(problem.message)}", file=sys.stderr)

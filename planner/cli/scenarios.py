@@ -1,0 +1,170 @@
+"""``planner scenarios list|show|rm``: manage saved scenarios.
+
+Listing reads the store's index (see :mod:`planner.store.index`), so it stays fast
+with thousands of scenarios; unusable files are reported on stderr and moved aside,
+and never stop the listing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from typing import Any
+
+from planner.cli.common import (
+    add_data_dir_option,
+    add_date_option,
+    add_strategies_option,
+    knowledge_from,
+    plan_for,
+    print_json,
+    report_problems,
+    store_from,
+    today_from,
+)
+
+NAME_WIDTH = 48
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "scenarios",
+        help="list, show or remove saved scenarios",
+        description="Manage the scenarios saved with `planner plan --save NAME` or from the app.",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
+
+    ls = actions.add_parser("list", help="list saved scenarios", description="List saved scenarios, sorted by name.")
+    ls.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
+    add_data_dir_option(ls)
+    ls.set_defaults(func=run_list)
+
+    show = actions.add_parser(
+        "show",
+        help="show a saved scenario and its plan",
+        description="Show a saved scenario's inputs and the plan they give.",
+    )
+    show.add_argument("name", metavar="NAME", help="the scenario's name, exactly as saved (quote it)")
+    show.add_argument(
+        "--format", choices=["table", "markdown", "json"], default="table", help="output format (default: table)"
+    )
+    add_date_option(show)
+    add_strategies_option(show)
+    add_data_dir_option(show)
+    show.set_defaults(func=run_show)
+
+    rm = actions.add_parser("rm", help="remove a saved scenario", description="Remove a saved scenario's file.")
+    rm.add_argument("name", metavar="NAME", help="the scenario's name, exactly as saved (quote it)")
+    add_data_dir_option(rm)
+    rm.set_defaults(func=run_rm)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    listing = store.list()
+    report_problems(listing)
+    if args.format == "json":
+        print_json(
+            {
+                "store": str(store.directory),
+                "scenarios": [
+                    {
+                        "name": s.name,
+                        "file": s.file,
+                        "status": s.status,
+                        "schema_version": s.schema_version,
+                        "hours_per_week": s.hours_per_week,
+                        "reach_priority": s.reach_priority,
+                        "goals": list(s.goals),
+                        "modified": _timestamp(s.modified_ns, iso=True),
+                    }
+                    for s in listing.scenarios
+                ],
+                "problems": [
+                    {"file": p.file, "message": p.message, "moved_to": str(p.moved_to) if p.moved_to else None}
+                    for p in listing.problems
+                ],
+            }
+        )
+        return 0
+    if not listing.scenarios:
+        print(f"No saved scenarios in {store.directory}. Save one with `planner plan --save NAME`.")
+        return 0
+    from planner.cli import tabular
+    from planner.export import fmt
+    from planner.store.names import visible
+
+    rows = []
+    for s in listing.scenarios:
+        if s.status == "newer":
+            details = ["—", "—", f"saved by a newer planner (format v{s.schema_version})"]
+        else:
+            details = [
+                fmt.hours(s.hours_per_week or 0),
+                str(s.reach_priority),
+                tabular.fit(visible(", ".join(s.goals)) or "none", 40),
+            ]
+        rows.append([tabular.fit(visible(s.name), NAME_WIDTH), *details, _timestamp(s.modified_ns)])
+    out = tabular.render(["Name", "Hours", "Reach", "Goals", "Modified"], rows, [False, True, True, False, False])
+    sys.stdout.write(out)
+    n = len(listing.scenarios)
+    sys.stdout.write(f"\n{n} scenario{'s' if n != 1 else ''} in {store.directory}\n")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    stored = store.load(args.name)
+    kb = knowledge_from(args)
+    plan = plan_for(stored.scenario, kb)
+    if args.format == "json":
+        import json
+
+        print_json(
+            {
+                "name": stored.name,
+                "file": str(stored.path),
+                "schema_version": stored.schema_version,
+                "scenario": stored.scenario.model_dump(mode="json"),
+                "plan": json.loads(plan.to_json()),
+            }
+        )
+    elif args.format == "markdown":
+        from planner.export import plan_to_markdown
+
+        sys.stdout.write(plan_to_markdown(plan, today=today_from(args)))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        from planner.cli.render import print_plan
+        from planner.compare.inputs import rows as input_rows
+        from planner.store.migrations import CURRENT_VERSION
+        from planner.store.names import visible
+
+        table = Table(title=Text(f"Scenario {visible(stored.name)}"), title_justify="left")
+        table.add_column("Input")
+        table.add_column("Value", overflow="fold")
+        table.add_row("Name", Text(visible(stored.name)))
+        for _field, label, value in input_rows(stored.scenario):
+            table.add_row(label, Text(visible(value) or "—"))
+        Console().print(table)
+        print_plan(plan)
+        print(f"file: {stored.path}" + (f" (migrated from format v{stored.schema_version})" if stored.schema_version != CURRENT_VERSION else ""))
+    return 0
+
+
+def run_rm(args: argparse.Namespace) -> int:
+    from planner.store.names import shown
+
+    store = store_from(args)
+    path = store.delete(args.name)
+    print(f"removed {shown(args.name)} ({path})")
+    return 0
+
+
+def _timestamp(ns: int, *, iso: bool = False) -> str:
+    moment = datetime.datetime.fromtimestamp(ns / 1e9).astimezone()
+    return moment.isoformat(timespec="seconds") if iso else moment.strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,111 @@
+"""Plans → a :class:`~planner.models.comparison.Comparison` (2–4 side by side).
+
+Pure: no I/O, no views. The first plan is the baseline; hours of each tactic are
+compared against it, and a tactic that only some plans use shows 0 hours in the others
+instead of being dropped, so a column never silently loses a row.
+"""
+
+from __future__ import annotations
+
+from planner.compare.inputs import describe, input_fields, label, raw_value
+from planner.errors import PlannerError
+from planner.models.comparison import Comparison, InputDiff, ScenarioOutcome, SplitColumn, TacticRow
+from planner.models.plan import Plan, TacticPlan
+
+MIN_PLANS = 2
+MAX_PLANS = 4
+
+
+def compare_plans(plans: list[Plan], names: list[str] | None = None) -> Comparison:
+    """Compare ``plans`` (the first is the baseline). ``names`` label the columns;
+    default: each plan's scenario name."""
+    if not MIN_PLANS <= len(plans) <= MAX_PLANS:
+        raise PlannerError(f"compare needs {MIN_PLANS} to {MAX_PLANS} scenarios, got {len(plans)}")
+    names = [p.scenario.name for p in plans] if names is None else list(names)
+    if len(names) != len(plans):
+        raise PlannerError(f"compare got {len(plans)} plans but {len(names)} names")
+    scenarios = [p.scenario for p in plans]
+
+    inputs = []
+    for field in input_fields():
+        raws = [raw_value(s, field) for s in scenarios]
+        inputs.append(
+            InputDiff(
+                field=field,
+                label=label(field),
+                values=[describe(s, field) for s in scenarios],
+                differs=any(r != raws[0] for r in raws[1:]),
+            )
+        )
+
+    splits = [
+        SplitColumn(
+            name=n,
+            broadcast=p.split.broadcast,
+            relationships=p.split.relationships,
+            broadcast_hours=p.split.broadcast_hours,
+            relationships_hours=p.split.relationships_hours,
+            allocated_hours=p.hours.allocated,
+            available_hours=p.hours.available,
+        )
+        for n, p in zip(names, plans, strict=True)
+    ]
+
+    outcomes = []
+    for i, (n, p) in enumerate(zip(names, plans, strict=True)):
+        diffs = [] if i == 0 else [
+            d for d in inputs if raw_value(p.scenario, d.field) != raw_value(plans[0].scenario, d.field)
+        ]
+        outcomes.append(
+            ScenarioOutcome(
+                name=n,
+                role="baseline" if i == 0 else "variant",
+                changed_inputs=[d.label for d in diffs],
+                changed=[f"{d.label}: {d.values[0]} → {d.values[i]}" for d in diffs],
+                broadcast=p.split.broadcast,
+                relationships=p.split.relationships,
+                allocated_hours=p.hours.allocated,
+                verdict=p.sensitivity.verdict,
+                sensitivity_summary=p.sensitivity.summary,
+                warnings=list(p.warnings),
+                model_version=p.model_version,
+                knowledge_version=p.knowledge_version,
+            )
+        )
+
+    return Comparison(
+        names=names,
+        baseline=names[0],
+        inputs=inputs,
+        splits=splits,
+        tactics=_tactic_rows(plans),
+        scenarios=outcomes,
+    )
+
+
+def _tactic_rows(plans: list[Plan]) -> list[TacticRow]:
+    hours: list[dict[str, float]] = [{t.id: t.hours for t in p.tactics if t.hours > 0} for p in plans]
+    info: dict[str, TacticPlan] = {}
+    for p in plans:
+        for t in p.tactics:
+            if t.hours > 0:
+                info.setdefault(t.id, t)
+    rows = []
+    for ident, t in info.items():
+        per = [h.get(ident, 0.0) for h in hours]
+        rows.append(
+            TacticRow(
+                id=ident,
+                name=t.name,
+                platform_name=t.platform_name,
+                strategy=t.strategy,
+                hours=per,
+                delta=[x - per[0] for x in per],
+                present=[ident in h for h in hours],
+            )
+        )
+    rows.sort(key=lambda r: (-r.hours[0], -max(r.hours), r.id))
+    return rows
+
+
+__all__ = ["MAX_PLANS", "MIN_PLANS", "compare_plans"]

@@ -1,0 +1,28 @@
+"""How numbers from a plan are written, shared by the Markdown export and the CLI,
+so the same figure never appears as "3.25" in one place and "3.2" in another."""
+
+from __future__ import annotations
+
+
+def hours(x: float) -> str:
+    """``3.25`` → ``"3.25"``; ``8.0`` → ``"8"``. Plans allocate in quarter hours."""
+    return f"{round(x, 2) + 0.0:g}"
+
+
+def percent(share: float) -> str:
+    """``0.85`` → ``"85%"``."""
+    return f"{share:.0%}"
+
+
+def signed_hours(x: float) -> str:
+    """A change in hours: ``"+1.25"``, ``"-0.5"``, or ``"0"`` for no change."""
+    r = round(x, 2) + 0.0
+    if r == 0:
+        return "0"
+    return f"{r:+g}"
+
+
+def points(delta: float) -> str:
+    """A change in share as percentage points: ``0.05`` → ``"+5 pts"``."""
+    p = round(delta * 100) + 0
+    return "0 pts" if p == 0 else f"{p:+d} pts"

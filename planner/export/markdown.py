@@ -1,0 +1,182 @@
+"""One plan → one self-contained Markdown document.
+
+Sections, in the order a reader needs them: title and a one-paragraph summary, the
+split, the tactics (hours, this week's activities, KPIs), why each tactic got its
+hours (with sources), warnings, sensitivity, and the inputs with the model and
+knowledge-base versions, so the document alone says how to reproduce it.
+
+Every number is read from the :class:`Plan`; nothing is recomputed here.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from planner.compare.inputs import rows as input_rows
+from planner.export import fmt
+from planner.export.blocks import LEFT, RIGHT, bullets, document, heading, table
+from planner.export.escape import cell, inline, with_links
+from planner.models.plan import Plan, PlanWarning, TacticPlan
+
+STRATEGY = {"broadcast": "Broadcast", "relationships": "Relationships"}
+
+
+def plan_to_markdown(plan: Plan, *, today: datetime.date) -> str:
+    """The plan as Markdown. Deterministic: the same plan and date give the same bytes."""
+    return document(
+        [
+            heading(1, f"{inline(plan.scenario.name)}: weekly marketing plan"),
+            summary(plan, today),
+            split_section(plan),
+            tactics_section(plan),
+            why_section(plan),
+            warnings_section(plan.warnings),
+            sensitivity_section(plan),
+            inputs_section(plan),
+        ]
+    )
+
+
+def summary(plan: Plan, today: datetime.date) -> str:
+    s, h = plan.split, plan.hours
+    n = len(plan.tactics)
+    parts = [f"For {fmt.hours(h.available)} hours a week"]
+    if n:
+        top = plan.tactics[0]
+        parts.append(
+            f", this plan puts {fmt.percent(s.broadcast)} of the time ({fmt.hours(s.broadcast_hours)} h) into "
+            f"broadcast and {fmt.percent(s.relationships)} ({fmt.hours(s.relationships_hours)} h) into "
+            f"relationships, across {n} tactic{'s' if n != 1 else ''}; the largest is "
+            f"{inline(top.name, mid_line=True)} ({fmt.hours(top.hours)} h)."
+        )
+    else:
+        parts.append(", this plan gives no tactic any hours.")
+    if h.unallocated > 0:
+        parts.append(f" {fmt.hours(h.unallocated)} h are left unallocated.")
+    parts.append(f" The split is {plan.sensitivity.verdict} under small changes to the inputs")
+    w = len(plan.warnings)
+    parts.append(f", and there {'is' if w == 1 else 'are'} {w or 'no'} warning{'' if w == 1 else 's'}.")
+    parts.append(
+        f" Made on {today.isoformat()} with model {inline(plan.model_version, mid_line=True)} and knowledge base "
+        f"{inline(plan.knowledge_version, mid_line=True)}."
+    )
+    return "".join(parts)
+
+
+def split_section(plan: Plan) -> str:
+    s, h = plan.split, plan.hours
+    rows = [
+        ["Broadcast", fmt.percent(s.broadcast), fmt.hours(s.broadcast_hours)],
+        ["Relationships", fmt.percent(s.relationships), fmt.hours(s.relationships_hours)],
+        ["Allocated", "", fmt.hours(h.allocated)],
+    ]
+    out = [heading(2, "Split"), table(["Strategy", "Share", "Hours per week"], rows, [LEFT, RIGHT, RIGHT])]
+    if h.unallocated > 0:
+        out.append(f"{fmt.hours(h.unallocated)} of {fmt.hours(h.available)} h are left unallocated.")
+    return "\n\n".join(out)
+
+
+def tactics_section(plan: Plan) -> str:
+    out = [heading(2, "Tactics")]
+    if not plan.tactics:
+        out.append("No tactic gets hours in this plan.")
+        return "\n\n".join(out)
+    rows = [
+        [
+            cell(t.name),
+            cell(t.platform_name),
+            STRATEGY[t.strategy],
+            fmt.hours(t.hours),
+            "; ".join(inline(a.text) for a in t.activities) or inline(t.output),
+            "; ".join(f"{inline(k.name)}: {inline(k.how)}" for k in t.kpis),
+        ]
+        for t in plan.tactics
+    ]
+    out.append(
+        table(
+            ["Tactic", "Platform", "Strategy", "Hours per week", "This week", "KPIs"],
+            rows,
+            [LEFT, LEFT, LEFT, RIGHT, LEFT, LEFT],
+        )
+    )
+    return "\n\n".join(out)
+
+
+def why_section(plan: Plan) -> str:
+    out = [heading(2, "Why")]
+    if plan.weights:
+        out.append(heading(3, "How the criteria were weighted"))
+        out.append(
+            table(
+                ["Criterion", "Weight", "Why"],
+                [[cell(w.label), f"{w.weight:.2f}", "; ".join(with_links(r) for r in w.reasons)] for w in plan.weights],
+                [LEFT, RIGHT, LEFT],
+            )
+        )
+    for t in plan.tactics:
+        out.extend(_why_tactic(t))
+    return "\n\n".join(out)
+
+
+def _why_tactic(t: TacticPlan) -> list[str]:
+    w = t.why
+    out = [heading(3, f"{inline(t.name)} ({inline(t.platform_name)})"), with_links(w.summary)]
+    if w.contributions:
+        out.append(
+            table(
+                ["Criterion", "Weight", "Score", "Contribution"],
+                [[cell(c.label), f"{c.weight:.2f}", f"{c.score:.2f}", f"{c.contribution:.3f}"] for c in w.contributions],
+                [LEFT, RIGHT, RIGHT, RIGHT],
+            )
+        )
+    if w.sources:
+        out.append("Sources:")
+        out.append(bullets([with_links(s) for s in w.sources]))
+    return out
+
+
+def warnings_section(warnings: list[PlanWarning]) -> str:
+    out = [heading(2, "Warnings")]
+    out.append(bullets([warning_line(w) for w in warnings]) if warnings else "No warnings.")
+    return "\n\n".join(out)
+
+
+def warning_line(w: PlanWarning) -> str:
+    text = with_links(w.message)
+    if w.source:
+        text += f" (source: {with_links(w.source)})"
+    return text
+
+
+def sensitivity_section(plan: Plan) -> str:
+    sens = plan.sensitivity
+    out = [heading(2, "Sensitivity"), f"{sens.verdict.capitalize()}: {with_links(sens.summary)}"]
+    if sens.cases:
+        out.append(
+            table(
+                ["Change", "Broadcast share", "Change in share", "Tactics added", "Tactics removed"],
+                [
+                    [
+                        cell(c.label),
+                        fmt.percent(c.broadcast_share),
+                        fmt.points(c.delta),
+                        ", ".join(inline(a) for a in c.added) or "none",
+                        ", ".join(inline(r) for r in c.removed) or "none",
+                    ]
+                    for c in sens.cases
+                ],
+                [LEFT, RIGHT, RIGHT, LEFT, LEFT],
+            )
+        )
+    return "\n\n".join(out)
+
+
+def inputs_section(plan: Plan) -> str:
+    # Notes go in the table too: a cell carries newlines exactly (as &#10;).
+    rows = [["Name", cell(plan.scenario.name)]]
+    rows += [[label, cell(value) or "none"] for _field, label, value in input_rows(plan.scenario)]
+    out = [heading(2, "Inputs"), table(["Input", "Value"], rows)]
+    out.append(
+        f"Model version {inline(plan.model_version)}; knowledge base version {inline(plan.knowledge_version)}."
+    )
+    return "\n\n".join(out)

@@ -1,0 +1,62 @@
+"""One writer at a time: an advisory lock on a separate lock file.
+
+Why a separate file: the scenario files themselves are replaced on every save (see
+:mod:`planner.store.atomic`), and a lock held on a file that has just been replaced
+locks nothing. The lock file is created once and never deleted or replaced.
+
+Why ``flock``: it is released by the kernel when the process dies, so a crashed planner
+can never leave the store locked. Readers take no lock; atomic replacement already
+guarantees they see whole files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from planner.store.atomic import write_error
+from planner.store.errors import LockTimeoutError
+
+DEFAULT_TIMEOUT = 10.0
+
+try:  # pragma: no cover - the import itself is what differs between platforms
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no flock; the atomic writes still hold
+    fcntl = None  # type: ignore[assignment]
+
+
+@contextlib.contextmanager
+def exclusive_lock(lock_path: Path, *, timeout: float = DEFAULT_TIMEOUT, poll: float = 0.02) -> Iterator[None]:
+    """Hold the store's lock for the duration of the ``with`` block.
+
+    Polls instead of blocking so a stuck process gives a clear
+    :class:`LockTimeoutError` after ``timeout`` seconds instead of a silent hang. Not
+    re-entrant: a nested lock in the same process waits for itself and times out.
+    """
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        raise write_error(lock_path, exc) from None
+    try:
+        if fcntl is not None:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise LockTimeoutError(
+                            f"the scenario store {lock_path.parent} is busy: another planner has held "
+                            f"its lock ({lock_path}) for over {timeout:g} s. Nothing was changed; "
+                            "close other planner windows or try again."
+                        ) from None
+                    time.sleep(poll)
+        yield
+    finally:
+        # Closing the descriptor releases the flock.
+        os.close(fd)

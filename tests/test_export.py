@@ -1,0 +1,193 @@
+r"""Markdown export: parsed back with markdown-it-py, linted with pymarkdownlnt.
+
+The lint rule set is tests/markdownlint.json: every default rule plus the table
+extension, except MD013 (line length: tables and generated paragraphs are long by
+nature) and MD018 (no-missing-space-atx: `#` in text is always escaped, and the rule
+crashes pymarkdownlnt 0.9.41 on a `&#10;` reference) and MD051 (link fragments: the
+exports have no in-document links, and the rule crashes on some escaped headings such
+as `\</b\>\<script\>`). MD024 checks siblings only
+(two tactics may share a name on different platforms) and MD060 wants compact tables.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from planner.compare import compare_plans
+from planner.engine import build_plan
+from planner.export import comparison_to_markdown, plan_to_markdown, today_from_env
+from planner.export.escape import inline
+from planner.knowledge import load_knowledge
+from planner.models.plan import Plan
+from planner.models.scenario import Scenario
+
+LINT_CONFIG = Path(__file__).resolve().parent / "markdownlint.json"
+DAY = datetime.date(2025, 3, 31)
+
+HOSTILE = [
+    "Plain name",
+    "Pipes | in | the | name",
+    "Back`tick`s and ``double``",
+    "*stars* _underscores_ [brackets](link) <angle>",
+    "<b>bold</b><script>alert(1)</script>",
+    "&amp; &copy; entities &#65;",
+    "Multi\nline\n\nname",
+    "- looks like a list",
+    "1. looks numbered",
+    "# looks like a heading",
+    "> quote",
+    "    four spaces of code",
+    " edge spaces ",
+    "trailing backslash \\",
+    "tab\tinside",
+    "=== setext",
+    "🌸 emoji 👩‍👩‍👧 and עברית and مرحبا",
+    "\u202eright-to-left override",
+    "!" + "[img](x)",
+    "~~strike~~",
+    "x" * 200,
+]
+NOTES = "Line one | pipe\n\n  indented <i>html</i>\n- list?\n`code`\ttab\n"
+
+md = MarkdownIt("commonmark").enable("table")
+
+
+@pytest.fixture(scope="module")
+def kb():  # noqa: ANN201
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def base(kb) -> Scenario:  # noqa: ANN001
+    return kb.preset("startup-launch").scenario
+
+
+def _plan(kb, scenario: Scenario) -> Plan:  # noqa: ANN001
+    return build_plan(scenario, kb)
+
+
+def _text(inline_token: Token) -> str:
+    """The text a reader sees in an inline token; fails on anything that is not text."""
+    out = []
+    for child in inline_token.children or []:
+        assert child.type not in ("html_inline", "code_inline", "image"), child
+        if child.type == "text":
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _tables(tokens: list[Token]) -> list[list[list[str]]]:
+    tables, rows, row = [], None, None
+    for i, tok in enumerate(tokens):
+        if tok.type == "table_open":
+            rows = []
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type in ("th_open", "td_open"):
+            row.append(_text(tokens[i + 1]))  # type: ignore[union-attr]
+        elif tok.type == "tr_close":
+            rows.append(row)  # type: ignore[union-attr]
+        elif tok.type == "table_close":
+            tables.append(rows)
+    return tables  # type: ignore[return-value]
+
+
+def _check_structure(text: str) -> list[Token]:
+    tokens = md.parse(text)
+    assert not [t for t in tokens if t.type in ("html_block", "code_block", "fence")]
+    source_tables = [blk for blk in text.split("\n\n") if blk.startswith("| ")]
+    parsed = _tables(tokens)
+    assert len(parsed) == len(source_tables)
+    for table, source in zip(parsed, source_tables, strict=True):
+        header = table[0]
+        assert all(len(r) == len(header) for r in table), "a row lost or gained a cell"
+        assert len(table) == source.strip("\n").count("\n")  # one row per line, minus the delimiter row
+    return tokens
+
+
+def _lint(text: str) -> list[str]:
+    from pymarkdown.api import PyMarkdownApi
+
+    result = PyMarkdownApi().configuration_file_path(str(LINT_CONFIG)).scan_string(text)
+    return [f"{f.rule_id} line {f.line_number}: {f.rule_description}{f.extra_error_information}" for f in result.scan_failures]
+
+
+@pytest.mark.parametrize("name", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_round_trips_in_every_table(kb, base: Scenario, name: str) -> None:  # noqa: ANN001
+    plan = _plan(kb, base.with_changes(name=name, notes=NOTES + name))
+    text = plan_to_markdown(plan, today=DAY)
+    tokens = _check_structure(text)
+    title = next(tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open")
+    assert _text(title) == f"{name}: weekly marketing plan"
+    inputs = _tables(tokens)[-1]
+    values = dict(inputs[1:])
+    assert values["Name"] == name
+    assert values["Notes"] == NOTES + name
+    assert _lint(text) == []
+
+
+def test_plan_document_sections_and_numbers(kb, base: Scenario) -> None:  # noqa: ANN001
+    plan = _plan(kb, base)
+    text = plan_to_markdown(plan, today=DAY)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## Split", "## Tactics", "## Why", "## Warnings", "## Sensitivity", "## Inputs"]
+    assert "2025-03-31" in text and plan.knowledge_version.replace(".", "\\.", 1) in text
+    tactics = _tables(md.parse(text))[1]
+    assert [row[0] for row in tactics[1:]] == [t.name for t in plan.tactics]
+    assert [row[3] for row in tactics[1:]] == [f"{t.hours:g}" for t in plan.tactics]
+    assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_export_is_deterministic_and_dated(kb, base: Scenario) -> None:  # noqa: ANN001
+    a = plan_to_markdown(_plan(kb, base), today=DAY)
+    b = plan_to_markdown(_plan(kb, base), today=DAY)
+    assert a.encode() == b.encode()
+    assert plan_to_markdown(_plan(kb, base), today=datetime.date(2024, 1, 1)) != a
+
+
+def test_comparison_export(kb) -> None:  # noqa: ANN001
+    names = ["local-cafe", "startup-launch", "b2b-consultant", "consumer-brand"]
+    plans = [_plan(kb, kb.preset(n).scenario.with_changes(name=HOSTILE[i + 1])) for i, n in enumerate(names)]
+    c = compare_plans(plans)
+    text = comparison_to_markdown(c, today=DAY)
+    tokens = _check_structure(text)
+    tables = _tables(tokens)
+    summary, inputs, split, tactics = tables[0], tables[1], tables[2], tables[3]
+    assert [r[0] for r in summary[1:]] == [p.scenario.name for p in plans]
+    assert summary[1][1] == "baseline" and {r[1] for r in summary[2:]} == {"variant"}
+    assert inputs[0][1:-1] == [p.scenario.name for p in plans]
+    assert len(tactics) - 1 == len(c.tactics)
+    zero_rows = [r for r in tactics[1:] if any(cell == "0" or cell.startswith("0 (") for cell in r[3:])]
+    assert zero_rows, "tactics used by only some plans must show 0 in the others"
+    assert [r[1] for r in split[1:]] == [f"{p.split.broadcast:.0%}" for p in plans]
+    assert _lint(text) == []
+    assert comparison_to_markdown(c, today=DAY) == text
+
+
+def test_today_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert today_from_env() == datetime.date(2023, 11, 14)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    from planner.errors import PlannerError
+
+    with pytest.raises(PlannerError, match="SOURCE_DATE_EPOCH"):
+        today_from_env()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert today_from_env() == datetime.date.today()
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_inline_escape_gives_back_the_text(text: str) -> None:
+    tokens = md.parse(f"| h |\n| --- |\n| {inline(text)} |\n")
+    cells = _tables(tokens)[0]
+    assert cells[1] == [text]
+    para = md.parse(f"Text: {inline(text)}\n")
+    assert [t.type for t in para] == ["paragraph_open", "inline", "paragraph_close"]
+    assert _text(para[1]) == f"Text: {text}"
