@@ -34,7 +34,7 @@ def inline(text: str, *, mid_line: bool = False) -> str:
     The result holds no newline and starts and ends with a non-space character.
     ``mid_line=True`` is for a fragment placed after other text on its line, where
     list markers such as ``1.`` mean nothing and need no escape (so a version reads
-    ``2026.11.1``, not ``2026\.11.1``).
+    ``2026.11.1`` rather than with a backslash before the first dot).
     """
     text = _CONTROL.sub("\ufffd", text)
     out = [_ENTITY.get(c) or ("\\" + c if c in _ALWAYS else c) for c in text]
