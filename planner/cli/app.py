@@ -1,0 +1,30 @@
+"""``planner`` with no command: open the Textual app.
+
+The knowledge base and the scenario are loaded before textual is imported, so a bad
+``--scenario`` or ``--preset`` fails fast with one line and exit code 2, exactly as
+``planner plan`` would report it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from planner.errors import PlannerError
+from planner.inputs import build_scenario
+from planner.knowledge import load_knowledge
+
+
+def run_app(args: argparse.Namespace) -> int:
+    kb = load_knowledge(getattr(args, "strategies", None) or [])
+    try:
+        scenario = build_scenario(kb, scenario_file=getattr(args, "scenario", None), preset=getattr(args, "preset", None))
+    except PlannerError as exc:
+        print(f"planner: error: {exc.message}", file=sys.stderr)
+        return 2
+
+    from planner.tui.app import PlannerApp  # the only import of textual on this path
+
+    app = PlannerApp(kb, scenario)
+    result = app.run()
+    return int(result or 0) if app.return_code in (None, 0) else int(app.return_code)

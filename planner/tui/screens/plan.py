@@ -1,0 +1,103 @@
+"""The plan screen: the wizard beside the live plan view.
+
+The screen connects the two and the app: a valid edit from the wizard becomes the
+app's scenario; the app's plan is shown in the plan view; a scenario loaded from
+outside (a preset from the palette) refills the wizard. At 80 columns the panes sit
+side by side with a narrow wizard; below 70 they stack (see planner.tcss).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from planner.tui.help_data import STEP_IDS
+from planner.tui.messages import InputValidity, ScenarioEdited
+from planner.tui.widgets.plan_view import PlanView
+from planner.tui.widgets.wizard import Wizard
+
+if TYPE_CHECKING:
+    from planner.tui.app import PlannerApp
+
+
+class PlanScreen(Screen[None]):
+    HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (70, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = ""
+
+    BINDINGS = [
+        Binding("pagedown,ctrl+n", "next_step", "Next", tooltip="Go to the next wizard step", priority=True, id="wizard.next"),
+        Binding("pageup,ctrl+o", "previous_step", "Back", tooltip="Go to the previous wizard step", priority=True, id="wizard.back"),
+        Binding("ctrl+r", "goto_step('review')", "Review", tooltip="Jump to the Review step", id="wizard.review"),
+        Binding("ctrl+l", "focus_plan", "Plan", tooltip="Move focus to the tactics table", id="plan.focus"),
+    ]
+
+    @property
+    def planner(self) -> PlannerApp:
+        return cast("PlannerApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield Wizard(self.planner.kb, self.planner.scenario, id="wizard")
+            yield PlanView(id="plan")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # Focus without scrolling: auto-focus would scroll the step before layout.
+        self.call_after_refresh(self.query_one("#reach-scale").focus, scroll_visible=False)
+        # After the first layout: a Static updated before its first layout can keep
+        # a stale height (textual 8.2), which would clip the why panel.
+        self.call_after_refresh(self.watch, self.app, "plan", self._show_plan)
+        self.watch(self.app, "loaded", self._reload, init=False)
+        self.watch(self.app, "plan_error", self._show_plan_error, init=False)
+
+    @property
+    def wizard(self) -> Wizard:
+        return self.query_one(Wizard)
+
+    @property
+    def plan_view(self) -> PlanView:
+        return self.query_one(PlanView)
+
+    # Wiring --------------------------------------------------------------------
+    def _show_plan(self, plan: object) -> None:
+        self.plan_view.show_plan(self.planner.plan)
+
+    def _reload(self, _: int) -> None:
+        self.wizard.load(self.planner.scenario)
+
+    def _show_plan_error(self, error: str) -> None:
+        self.plan_view.set_stale(error)
+
+    @on(ScenarioEdited)
+    def _edited(self, event: ScenarioEdited) -> None:
+        event.stop()
+        self.planner.scenario = event.scenario
+
+    @on(InputValidity)
+    def _validity(self, event: InputValidity) -> None:
+        event.stop()
+        if event.invalid:
+            self.plan_view.set_stale("Showing the last valid plan: fix the field marked ✗ and it updates.")
+        else:
+            self.plan_view.set_stale(self.planner.plan_error)
+
+    # Actions -------------------------------------------------------------------
+    def action_next_step(self) -> None:
+        self.wizard.next()
+
+    def action_previous_step(self) -> None:
+        self.wizard.back()
+
+    def action_goto_step(self, step_id: str) -> None:
+        if step_id in STEP_IDS:
+            self.wizard.go(step_id)
+
+    def action_focus_plan(self) -> None:
+        self.query_one("#tactics").focus()

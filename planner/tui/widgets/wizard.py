@@ -1,0 +1,201 @@
+"""The step-through wizard: a step bar, the current step, and inline validation.
+
+The wizard owns the last *valid* scenario. An edit is applied with
+``Scenario.with_changes`` (the model's own validators); if that fails the message goes
+under the field, the typed text stays, and nothing is posted, so the plan on screen
+stays the one from the last valid scenario. No planning happens here.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher
+
+from planner.errors import validation_messages
+from planner.knowledge import KnowledgeBase
+from planner.models import Scenario
+from planner.tui.help_data import STEP_IDS, STEPS
+from planner.tui.messages import Edit, InputValidity, ScenarioEdited
+from planner.tui.widgets.fields import BoundsField, Field
+from planner.tui.widgets.steps import STEP_CLASSES, ReviewStep, WizardStep
+
+
+class StepBar(Widget):
+    """``1 Goals › 2 Time › …``: where you are, and a click target for each step."""
+
+    DEFAULT_CSS = """
+    StepBar { height: 1; width: 1fr; }
+    """
+
+    current: reactive[int] = reactive(0)
+    invalid_steps: reactive[frozenset[int]] = reactive(frozenset())
+
+    class Jump(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def _spans(self) -> list[tuple[int, int, Content]]:
+        """(start, end, text) of each step; names shrink to numbers when narrow."""
+        full = sum(len(s.title) + 3 for s in STEPS) <= self.size.width
+        out, x = [], 0
+        for i, s in enumerate(STEPS):
+            text = f"{i + 1} {s.title}" if full or i == self.current else f"{i + 1}"
+            style = "bold reverse $accent" if i == self.current else ("$text-error" if i in self.invalid_steps else "$text-muted")
+            out.append((x, x + len(text) + 2, Content.styled(f" {text} ", style)))
+            x += len(text) + 2
+        return out
+
+    def render(self) -> Content:
+        return Content("").join(text for _, _, text in self._spans())
+
+    def on_click(self, event: events.Click) -> None:
+        for i, (start, end, _) in enumerate(self._spans()):
+            if start <= event.x < end:
+                self.post_message(self.Jump(i))
+
+
+class Wizard(Vertical):
+    DEFAULT_CSS = """
+    Wizard { height: 1fr; }
+    """
+
+    index: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, kb: KnowledgeBase, scenario: Scenario, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.kb = kb
+        self.scenario = scenario
+        self.invalid: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        # Only the first step is built now; the others are built on first visit
+        # (see watch_index). Half the widgets, so the first plan paints sooner.
+        yield StepBar()
+        with ContentSwitcher(initial=f"step-{STEP_IDS[0]}"):
+            yield self._new_step(0)
+
+    def on_mount(self) -> None:
+        # Each step fills itself from self.scenario when it mounts. Build the other steps soon after the first paint, so keys typed right
+        # after PgDn never land while a step is still being built.
+        self.set_timer(0.5, self._build_rest)
+
+    def _new_step(self, index: int) -> WizardStep:
+        return STEP_CLASSES[index](self.kb, lambda: self.scenario)
+
+    async def _build_rest(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        for index, step_class in enumerate(STEP_CLASSES):
+            if self.is_attached and not switcher.query_children(f"#step-{step_class.STEP_ID}"):
+                step = self._new_step(index)
+                step.display = False
+                await switcher.mount(step)
+
+    # Navigation ----------------------------------------------------------------
+    @property
+    def step_id(self) -> str:
+        return STEP_IDS[self.index]
+
+    def go(self, step_id: str) -> None:
+        self.index = STEP_IDS.index(step_id)
+
+    def next(self) -> None:
+        self.index = min(self.index + 1, len(STEP_IDS) - 1)
+
+    def back(self) -> None:
+        self.index = max(self.index - 1, 0)
+
+    async def watch_index(self, index: int) -> None:
+        self.query_one(StepBar).current = index
+        switcher = self.query_one(ContentSwitcher)
+        step_id = f"step-{STEP_IDS[index]}"
+        if not switcher.query_children(f"#{step_id}"):
+            await switcher.mount(self._new_step(index))
+        if self.index != index:
+            return  # moved on while the step was being built
+        switcher.current = step_id
+        step = self.query_one(f"#{step_id}", WizardStep)
+        step.scroll_home(animate=False)
+        if isinstance(step, ReviewStep):
+            step.show_summary(self.scenario)
+        # Focus the first control of the new step, so arrows and typing go there.
+        focusable = [w for w in step.query("*") if w.focusable]
+        if focusable:
+            focusable[0].focus(scroll_visible=False)
+
+    @on(StepBar.Jump)
+    def _jump(self, event: StepBar.Jump) -> None:
+        event.stop()
+        self.index = event.index
+
+    # Editing -------------------------------------------------------------------
+    def load(self, scenario: Scenario) -> None:
+        """Replace every answer (a preset, a file): fields show it, errors clear."""
+        self.scenario = scenario
+        self.invalid.clear()
+        for step in self.query(WizardStep):
+            step.load(scenario)
+        for field in self.query(Field):
+            if field.has_class("-invalid"):
+                field.set_error(None)
+        self._post_validity()
+
+    @on(Edit)
+    def _edit(self, event: Edit) -> None:
+        event.stop()
+        field = event.control if isinstance(event.control, Field) else self._field(event.field)
+        if event.error is not None:
+            self._reject(field, event.field, event.error)
+            return
+        try:
+            scenario = self.scenario.with_changes(**(event.changes or {}))
+        except ValidationError as exc:
+            self._reject(field, event.field, "; ".join(_message(f, m) for f, m in validation_messages(exc)))
+            return
+        self.invalid.pop(event.field, None)
+        if field is not None:
+            field.set_error(None)
+            if isinstance(field, BoundsField):
+                field.accepted(scenario)
+        self._post_validity()
+        if scenario != self.scenario:
+            self.scenario = scenario
+            self.post_message(ScenarioEdited(scenario))
+            if self.step_id == "review":
+                self.query_one(ReviewStep).show_summary(scenario)
+
+    def _reject(self, field: Field | None, field_id: str, message: str) -> None:
+        self.invalid[field_id] = message
+        if field is not None:
+            field.set_error(message)
+        self._post_validity()
+
+    def _field(self, field_id: str) -> Field | None:
+        for field in self.query(Field):
+            if field.field_id == field_id:
+                return field
+        return None
+
+    def _post_validity(self) -> None:
+        steps = set()
+        for field_id in self.invalid:
+            field = self._field(field_id)
+            for ancestor in field.ancestors if field else ():
+                if isinstance(ancestor, WizardStep):
+                    steps.add(STEP_IDS.index(ancestor.STEP_ID))
+        self.query_one(StepBar).invalid_steps = frozenset(steps)
+        self.post_message(InputValidity(dict(self.invalid)))
+
+
+def _message(field: str, message: str) -> str:
+    """Pydantic names nested fields (``bounds.linkedin``); the top-level name is
+    already the field's label, so keep only the part a person needs."""
+    head, _, rest = field.partition(".")
+    return f"{rest}: {message}" if rest else message
