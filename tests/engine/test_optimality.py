@@ -98,12 +98,13 @@ def small_problems(draw):
     )
 
 
+@pytest.mark.parametrize("backend", ["python", "numpy"])
 @settings(max_examples=150, deadline=None)
-@given(small_problems())
-def test_equals_brute_force_on_small_instances(case):
+@given(case=small_problems())
+def test_equals_brute_force_on_small_instances(backend, case):
     problem, quarters, wb, wr = case
     expected = brute_force(problem, wb, wr, quarters)
-    got = Allocator(problem, quarters).best(wb, wr, quarters)
+    got = Allocator(problem, quarters, backend).best(wb, wr, quarters)
     if expected is None:
         assert got is None
         return
@@ -183,3 +184,21 @@ def test_within_one_percent_of_exact_oracle_on_default_kb(preset, reach, hours, 
     assert plan.objective >= 0.99 * exact - 1e-12
     # In fact the product path is exact too:
     assert plan.objective == pytest.approx(exact, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize(("preset", "reach", "hours", "exclude"), SWEEP[::3])
+def test_python_and_numpy_backends_agree(preset, reach, hours, exclude):
+    """The two backends are interchangeable: the same allocation, the same objective."""
+    from planner.engine.problem import build_setup, quarters_down
+
+    scenario = KB.preset(preset).scenario.with_changes(reach_priority=reach, hours_per_week=hours, exclude=list(exclude))
+    rows = score_tactics(list(KB.tactics), scenario, KB, criterion_weights(scenario, KB))
+    setup = build_setup(scenario, KB, rows)
+    sw = strategy_weights(reach, KB)
+    q = quarters_down(hours)
+    a = Allocator(setup.problem, q, "python").best(sw["broadcast"], sw["relationships"], q)
+    b = Allocator(setup.problem, q, "numpy").best(sw["broadcast"], sw["relationships"], q)
+    assert (a is None) == (b is None)
+    if a is not None:
+        assert a.quarters == b.quarters
+        assert a.objective == pytest.approx(b.objective, rel=1e-12)
