@@ -106,6 +106,10 @@ def child_planner() -> None:
 def run_child(kind: str) -> tuple[float, int]:
     """(seconds to MARK, peak RSS in KiB) for one fresh process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Installed, planner's modules are byte-compiled; with PYTHONDONTWRITEBYTECODE set
+    # (some shells and CI set it) every run would compile them from source instead and
+    # the warm-up run below could not warm anything.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, __file__, "--child", kind],

@@ -119,7 +119,8 @@ KEYS_BEYOND_BINDINGS: tuple[tuple[str, str], ...] = (
     ("home / end", "Reach slider to 0 (all relationships) / 100 (all reach)"),
     ("↑ / ↓", "Move through lists; in the tactics table, pick the tactic whose why is shown"),
     ("click", "Focus a field; click a step number to jump to it; click a tactic row"),
-    ("escape", "Close this help or the command palette"),
+    ("escape", "Close this help, the command palette or a dialog (cancels it); on Scenarios or Compare: back"),
+    ("/ then type", "On Scenarios: search by name; ↓ or Enter moves back to the list"),
 )
 """Keys handled by widgets themselves rather than by a binding; the help screen lists
 them after every binding it collects from the app and the screen."""

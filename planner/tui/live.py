@@ -6,14 +6,25 @@ If a run ever takes longer than :data:`INLINE_BUDGET` (a slow machine, a huge
 strategies directory), later runs move to a thread worker (``exclusive=True``, so
 queued runs are cancelled) and a result is kept only if it belongs to the newest
 request: typing never waits for the model, and an old plan never overwrites a new one.
+
+One frame, not two: an edit travels from the control (the slider, an input) to the
+wizard, the screen and the engine as a few Textual messages. Left alone, Textual
+paints the moved slider as soon as the slider is idle and the new plan one frame
+(up to 1/60 s) later. :class:`FrameHold` holds painting from the moment a field
+reports an edit until the plan for it has been handed to the view (or the edit was
+refused, or :data:`HOLD_LIMIT` passed), so the control and the plan change in the same
+frame and the plan appears sooner.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from time import perf_counter
 
 from textual.app import App
+from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
 from planner.knowledge import KnowledgeBase
@@ -22,7 +33,86 @@ from planner.models import Plan, Scenario
 INLINE_BUDGET = 0.008
 """Seconds: half a 60 Hz frame. Runs slower than this go to a worker."""
 
+HOLD_LIMIT = 0.05
+"""Seconds: the longest painting is ever held for one edit (a safety net; an edit
+normally reaches the plan in a few milliseconds)."""
+
 BuildPlan = Callable[[Scenario, KnowledgeBase], Plan]
+
+
+class FrameHold:
+    """Suspend screen updates (``App.batch_update``) while an edit is on its way to
+    the plan view. ``begin`` and ``end`` may be called any number of times; the
+    first ``end`` (or :data:`HOLD_LIMIT`) lets the next frame paint everything."""
+
+    def __init__(self, app: App[object]) -> None:
+        self.app = app
+        self._batch: AbstractContextManager[None] | None = None
+        self._timeout: asyncio.TimerHandle | None = None
+        self._waiting: tuple[object, int] = (None, 0)
+
+    @property
+    def held(self) -> bool:
+        return self._batch is not None
+
+    def begin(self) -> None:
+        if self._batch is not None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        self._batch = self.app.batch_update()
+        self._batch.__enter__()
+        self._timeout = loop.call_later(HOLD_LIMIT, self.end)
+
+    def end(self) -> None:
+        batch, self._batch = self._batch, None
+        if batch is None:
+            return
+        if self._timeout is not None:
+            self._timeout.cancel()
+            self._timeout = None
+        batch.__exit__(None, None, None)
+        try:
+            screen = self.app.screen
+        except Exception:  # noqa: BLE001 - no screen (yet, or any more): nothing to paint
+            return
+        # Widgets refreshed during the hold are waiting for the screen's next idle.
+        screen.check_idle()
+
+    def end_after(self, widgets: Iterable[MessagePump]) -> None:
+        """End the hold once each of ``widgets`` has handled what is already queued
+        for it. A refreshed widget tells the screen so when it next goes idle; ending
+        the hold earlier would paint a frame without it, and the plan a frame later."""
+        if self._batch is None:
+            return
+        token = object()
+        queued = [widget for widget in widgets if widget.call_later(self._arrived, token)]
+        self._waiting = (token, len(queued))
+        if not queued:
+            self.end()
+
+    def _arrived(self, token: object) -> None:
+        waiting, count = self._waiting
+        if token is not waiting:
+            return
+        self._waiting = (token, count - 1)
+        if count <= 1:
+            self.end()
+
+
+def hold_frame(app: App[object]) -> None:
+    """Start holding painting until the edit being reported reaches the plan."""
+    live = getattr(app, "live", None)
+    if isinstance(live, LivePlanner):
+        live.hold.begin()
+
+
+def release_frame(app: App[object]) -> None:
+    live = getattr(app, "live", None)
+    if isinstance(live, LivePlanner):
+        live.hold.end()
 
 
 class LivePlanner:
@@ -42,6 +132,7 @@ class LivePlanner:
         self.generation = 0
         self.in_worker = False
         self.last_seconds = 0.0
+        self.hold = FrameHold(app)
 
     def request(self, scenario: Scenario) -> None:
         """Plan ``scenario``; the newest request wins."""

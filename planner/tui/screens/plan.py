@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header
+from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 
 from planner.tui.help_data import STEP_IDS
 from planner.tui.messages import InputValidity, ScenarioEdited
@@ -24,6 +25,24 @@ from planner.tui.widgets.wizard import Wizard
 
 if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
+
+
+class _OneLineTitle(HeaderTitle):
+    """The header's title is one line whatever it says: a new sub-title (the scenario
+    name, the unsaved mark, which can change on any keystroke) repaints this line
+    instead of asking for a layout of the whole screen."""
+
+    def update(self, content: object = "", *, layout: bool = False) -> None:
+        super().update(content, layout=False)  # type: ignore[arg-type]
+
+
+class PlannerHeader(Header):
+    """Textual's Header (icon, centred title), with :class:`_OneLineTitle`."""
+
+    def compose(self) -> ComposeResult:
+        yield HeaderIcon().data_bind(Header.icon)
+        yield _OneLineTitle()
+        yield HeaderClockSpace()
 
 
 class PlanScreen(Screen[None]):
@@ -42,18 +61,19 @@ class PlanScreen(Screen[None]):
         return cast("PlannerApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield PlannerHeader()
         with Horizontal(id="panes"):
             yield Wizard(self.planner.kb, self.planner.scenario, id="wizard")
-            yield PlanView(id="plan")
+            # The first plan is already known: the first frame shows it.
+            yield PlanView(self.planner.plan, id="plan")
         yield Footer()
 
     def on_mount(self) -> None:
-        # Focus without scrolling: auto-focus would scroll the step before layout.
-        self.call_after_refresh(self.query_one("#reach-scale").focus, scroll_visible=False)
-        # After the first layout: a Static updated before its first layout can keep
-        # a stale height (textual 8.2), which would clip the why panel.
-        self.call_after_refresh(self.watch, self.app, "plan", self._show_plan)
+        # Focus without scrolling (auto-focus would scroll the step before layout), and
+        # now rather than after the first frame: the footer then shows the slider's keys
+        # from the start instead of being rebuilt (and the screen laid out) again.
+        self.query_one("#reach-scale").focus(scroll_visible=False)
+        self.watch(self.app, "plan", self._show_plan, init=False)
         self.watch(self.app, "loaded", self._reload, init=False)
         self.watch(self.app, "plan_error", self._show_plan_error, init=False)
 
@@ -78,7 +98,11 @@ class PlanScreen(Screen[None]):
     @on(ScenarioEdited)
     def _edited(self, event: ScenarioEdited) -> None:
         event.stop()
-        self.planner.scenario = event.scenario
+        try:
+            self.planner.scenario = event.scenario  # re-plans, and shows the plan
+        finally:
+            # Paint once the plan view's widgets have registered their refreshes.
+            self.plan_view.release_frame_after_paint()
 
     @on(InputValidity)
     def _validity(self, event: InputValidity) -> None:

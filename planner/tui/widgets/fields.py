@@ -4,6 +4,11 @@ A field turns its control's value into scenario changes and posts an
 :class:`~planner.messages.Edit`; it never validates the scenario itself (the wizard
 does, with the model's own validators) and never plans. ``load`` fills the control
 from a scenario without posting edits, so loading a preset cannot echo back.
+
+The fields of the first step (the reach slider, the goals checklist) live here; the
+form fields of the later steps are in :mod:`planner.tui.widgets.form_fields`, imported
+only when those steps are built (after the first frame), so startup does not import
+Input, Select, RadioSet, Checkbox or TextArea.
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ from typing import Any, Iterable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Select, SelectionList, Static, TextArea
+from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from planner.models import Scenario
 from planner.tui.help_data import FIELD_HELP
+from planner.tui.live import hold_frame
 from planner.tui.messages import Edit
 from planner.tui.text import literal
 from planner.tui.widgets.reach_scale import ReachScale
@@ -65,47 +71,13 @@ class Field(Vertical):
     def error(self) -> str | None:
         return None if not self.has_class("-invalid") else str(self.query_one(".field-error", Static).content)
 
+    def accepted(self, scenario: Scenario) -> None:
+        """The wizard took this field's edit into ``scenario`` (a hook; see BoundsField)."""
+
     def edit(self, changes: dict[str, Any] | None, error: str | None = None) -> None:
+        # Hold the next frame until the plan for this edit is shown (planner.tui.live).
+        hold_frame(self.app)
         self.post_message(Edit(self, self.field_id, changes, error))
-
-
-class NumberField(Field):
-    """Free text, read as a number here so "abc" gets a message rather than a beep."""
-
-    def __init__(self, field_id: str, label: str, *, integer: bool = False, unit: str = "") -> None:
-        super().__init__(field_id, label)
-        self.integer = integer
-        self.unit = unit
-
-    def compose_control(self) -> ComposeResult:
-        with Horizontal(classes="number-row"):
-            yield Input(compact=True, id=f"input-{self.field_id.replace('_', '-')}", select_on_focus=False)
-            if self.unit:
-                yield Label(literal(self.unit), classes="unit")
-
-    @property
-    def input(self) -> Input:
-        return self.query_one(Input)
-
-    def load(self, scenario: Scenario) -> None:
-        value = getattr(scenario, self.field_id)
-        with self.prevent(Input.Changed):
-            self.input.value = format_number(value)
-        self.input.cursor_position = len(self.input.value)
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        value, error = parse_number(event.value, integer=self.integer)
-        if error:
-            self.edit(None, error)
-        else:
-            self.edit({self.field_id: value})
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.screen.focus_next()
 
 
 def format_number(value: float | int | None) -> str:
@@ -133,49 +105,6 @@ def parse_number(text: str, *, integer: bool = False, allow_empty: bool = False)
             return None, f"{text!r} is not a whole number; e.g. 6"
         return int(number), None
     return number, None
-
-
-class ChoiceField(Field):
-    """One of a few values, as radio buttons in a row: all options visible at once."""
-
-    def __init__(self, field_id: str, label: str, choices: Iterable[tuple[str, str]]) -> None:
-        super().__init__(field_id, label)
-        self.choices = list(choices)
-
-    def compose_control(self) -> ComposeResult:
-        with RadioSet(compact=True, id=f"radio-{self.field_id.replace('_', '-')}"):
-            for value, text in self.choices:
-                yield RadioButton(literal(text), name=value, compact=True)
-
-    def load(self, scenario: Scenario) -> None:
-        value = getattr(scenario, self.field_id)
-        with self.prevent(RadioSet.Changed, RadioButton.Changed):
-            for button in self.query(RadioButton):
-                button.value = button.name == value
-
-    @on(RadioSet.Changed)
-    def _changed(self, event: RadioSet.Changed) -> None:
-        event.stop()
-        self.edit({self.field_id: event.pressed.name})
-
-
-class ToggleField(Field):
-    """Yes or no, as a checkbox whose label is the question."""
-
-    def compose(self) -> ComposeResult:
-        yield Checkbox(literal(self.label), compact=True, id=f"check-{self.field_id.replace('_', '-')}")
-        if self.help:
-            yield Static(literal(self.help), classes="field-help")
-        yield Static("", classes="field-error")
-
-    def load(self, scenario: Scenario) -> None:
-        with self.prevent(Checkbox.Changed):
-            self.query_one(Checkbox).value = bool(getattr(scenario, self.field_id))
-
-    @on(Checkbox.Changed)
-    def _changed(self, event: Checkbox.Changed) -> None:
-        event.stop()
-        self.edit({self.field_id: event.value})
 
 
 class ReachField(Field):
@@ -237,134 +166,3 @@ class ChecklistField(Field):
         self.query_one(".detail", Static).update(literal(details.get(event.selection.value, "")))
 
 
-class BoundsField(Field):
-    """Min/max hours for one platform or tactic at a time, chosen from a list.
-
-    Text that does not parse is kept per id, so switching to another platform and
-    back never loses what was typed.
-    """
-
-    DEFAULT_CSS = """
-    BoundsField .bounds-row { height: 1; margin-top: 1; }
-    BoundsField .bounds-row Label { width: auto; padding: 0 1 0 0; }
-    BoundsField .bounds-row Input { width: 1fr; margin-right: 1; }
-    BoundsField .bounds-list { height: auto; color: $text-muted; margin-top: 1; }
-    """
-
-    def __init__(self, targets: Iterable[tuple[str, str]]) -> None:
-        """``targets``: (id, label) for every platform and tactic."""
-        super().__init__("bounds", "Hours limits")
-        self.targets = list(targets)
-        self.labels = dict(self.targets)
-        self.bounds: dict[str, dict[str, float | None]] = {}
-        self.drafts: dict[str, tuple[str, str]] = {}
-
-    def compose_control(self) -> ComposeResult:
-        yield Select[str](
-            ((literal(label, one_line=True), value) for value, label in self.targets),
-            prompt="Platform or tactic…",
-            compact=True,
-            id="bounds-target",
-        )
-        with Horizontal(classes="bounds-row"):
-            yield Label("min")
-            yield Input(compact=True, id="bounds-min", placeholder="none")
-            yield Label("max")
-            yield Input(compact=True, id="bounds-max", placeholder="none")
-        yield Static("", classes="bounds-list")
-
-    @property
-    def target(self) -> str | None:
-        value = self.query_one("#bounds-target", Select).value
-        return value if isinstance(value, str) else None
-
-    def load(self, scenario: Scenario) -> None:
-        self.bounds = {k: {"min": b.min, "max": b.max} for k, b in scenario.bounds.items()}
-        self.drafts.clear()
-        self._show_target()
-        self._show_list()
-
-    def _show_target(self) -> None:
-        target = self.target
-        bound = self.bounds.get(target or "", {})
-        low, high = self.drafts.get(target or "", (format_number(bound.get("min")), format_number(bound.get("max"))))
-        with self.prevent(Input.Changed):
-            self.query_one("#bounds-min", Input).value = low
-            self.query_one("#bounds-max", Input).value = high
-        disabled = target is None
-        self.query_one("#bounds-min", Input).disabled = disabled
-        self.query_one("#bounds-max", Input).disabled = disabled
-
-    def _show_list(self) -> None:
-        parts: list[Content] = []
-        for key, bound in sorted(self.bounds.items()):
-            low, high = bound.get("min"), bound.get("max")
-            span = f"{format_number(low) or '0'}–{format_number(high) or '∞'} h"
-            parts.append(Content.assemble(literal(self.labels.get(key, key), one_line=True), ": ", span))
-        self.query_one(".bounds-list", Static).update(
-            Content("\n").join(parts) if parts else Content("No limits set.")
-        )
-
-    @on(Select.Changed, "#bounds-target")
-    def _target_changed(self, event: Select.Changed) -> None:
-        event.stop()
-        self._show_target()
-
-    @on(Input.Changed, "#bounds-min, #bounds-max")
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        target = self.target
-        if target is None:
-            return
-        low_text = self.query_one("#bounds-min", Input).value
-        high_text = self.query_one("#bounds-max", Input).value
-        low, low_error = parse_number(low_text, allow_empty=True)
-        high, high_error = parse_number(high_text, allow_empty=True)
-        if low_error or high_error:
-            self.drafts[target] = (low_text, high_text)
-            self.edit(None, f"{'min' if low_error else 'max'}: {low_error or high_error}")
-            return
-        self.drafts.pop(target, None)
-        bounds = {k: dict(v) for k, v in self.bounds.items()}
-        if low is None and high is None:
-            bounds.pop(target, None)
-        else:
-            bounds[target] = {"min": low, "max": high}
-        self.edit({"bounds": bounds})
-
-    def accepted(self, scenario: Scenario) -> None:
-        """The wizard took the edit: remember it and list it."""
-        self.bounds = {k: {"min": b.min, "max": b.max} for k, b in scenario.bounds.items()}
-        self._show_list()
-
-
-class TextField(Field):
-    def compose_control(self) -> ComposeResult:
-        yield Input(compact=True, id=f"input-{self.field_id}")
-
-    def load(self, scenario: Scenario) -> None:
-        with self.prevent(Input.Changed):
-            self.query_one(Input).value = getattr(scenario, self.field_id)
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.edit({self.field_id: event.value})
-
-
-class NotesField(Field):
-    DEFAULT_CSS = """
-    NotesField TextArea { height: 5; }
-    """
-
-    def compose_control(self) -> ComposeResult:
-        yield TextArea(compact=True, id="notes", soft_wrap=True, show_line_numbers=False)
-
-    def load(self, scenario: Scenario) -> None:
-        with self.prevent(TextArea.Changed):
-            self.query_one(TextArea).load_text(scenario.notes)
-
-    @on(TextArea.Changed)
-    def _changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        self.edit({"notes": event.text_area.text})

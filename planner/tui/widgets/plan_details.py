@@ -1,16 +1,34 @@
-"""Why, warnings and sensitivity: the parts of the plan view below the table.
+"""Why, warnings and sensitivity: the part of the plan view below the table.
 
-Each is a Static fed a piece of the Plan. Text from the plan or the knowledge base
-goes through :func:`~planner.tui.text.literal`; only our own fixed labels are styled.
+One widget shows all three sections, each built from a piece of the Plan by a pure
+function and rebuilt only when that piece changed. Text from the plan or the
+knowledge base goes through :func:`~planner.tui.text.literal`; only our own fixed
+labels are styled.
+
+Why one widget, and why its height only grows: a change of height anywhere in the
+plan view costs a layout of the whole screen, and after a layout Textual repaints
+every widget, which is most of a keystroke's cost. The three sections change height
+often as hours move (a warning comes or goes, the selected tactic's text rewraps),
+so the widget keeps the tallest height it has needed at this width: the extra lines
+are blank space at the very bottom of the plan view, and a keystroke repaints the
+lines of this one region that are on screen instead of the whole screen.
 """
 
 from __future__ import annotations
 
-from textual.content import Content
-from textual.widgets import Static
+from collections.abc import Callable, Sequence
+from typing import Any
 
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.visual import Visual
+from textual.widget import Widget
+from typing_extensions import Self
+
+from planner import fmt
 from planner.models import Plan
-from planner.models.plan import TacticPlan
+from planner.models.plan import PlanWarning, Sensitivity, TacticPlan
 from planner.tui.style import MUTED, STRATEGY_LABEL, STRATEGY_TEXT, VERDICT, WARNING
 from planner.tui.text import literal
 
@@ -35,125 +53,206 @@ def _bar(value: float, scale: float, style: str) -> Content:
     return Content.styled(text.ljust(BAR_WIDTH), style)
 
 
-class ChangeOnly(Static):
-    """A Static that skips the update (and the layout it costs) when the data it
-    was last shown is equal to the new data: most keystrokes change little."""
-
-    _shown: object = object()
-
-    def changed(self, data: object) -> bool:
-        if data == self._shown:
-            return False
-        self._shown = data
-        return True
-
-    def put(self, content: Content) -> None:
-        refit(self, content)
-
-
-def refit(static: Static, content: Content) -> None:
-    """Update ``static``, asking for a layout (which reflows the whole screen, the
-    dearest part of a keystroke) only when its height would change."""
-    width = static.size.width
-    same_height = width > 0 and content.get_height(static.styles, width) == static.size.height
-    static.update(content, layout=not same_height)
-
-
-class WhyPanel(ChangeOnly):
+def why_content(tactic: TacticPlan | None) -> Content:
     """Why the selected tactic got its hours: the criteria that scored it, what
     stops it getting more, what to do each week, how to measure it, and sources."""
-
-    def show(self, tactic: TacticPlan | None) -> None:
-        if not self.changed(tactic):
-            return
-        if tactic is None:
-            self.put(Content.styled("Select a tactic in the table to see why.", MUTED))
-            return
-        why = tactic.why
-        style = STRATEGY_TEXT[tactic.strategy]
-        lines: list[Content] = [
+    if tactic is None:
+        return Content.styled("Select a tactic in the table to see why.", MUTED)
+    why = tactic.why
+    style = STRATEGY_TEXT[tactic.strategy]
+    lines: list[Content] = [
+        Content.assemble(
+            literal(tactic.name, "bold", one_line=True),
+            " · ",
+            (f"{fmt.hours(tactic.hours)} h", "bold"),
+            " · ",
+            (STRATEGY_LABEL[tactic.strategy].lower(), style),
+        ),
+        literal(why.summary),
+        Content.styled(
+            f"score {why.score:.2f} · strategy weight {why.strategy_weight:.2f} · "
+            f"limited by: {BINDING.get(why.binding, why.binding)}",
+            MUTED,
+        ),
+    ]
+    top = why.contributions[:5]
+    scale = max((c.contribution for c in top), default=0.0)
+    label_width = min(max((len(c.label) for c in top), default=0), 20)
+    for c in top:
+        lines.append(
             Content.assemble(
-                literal(tactic.name, "bold", one_line=True),
-                " · ",
-                (f"{tactic.hours:.1f} h", "bold"),
-                " · ",
-                (STRATEGY_LABEL[tactic.strategy].lower(), style),
-            ),
-            literal(why.summary),
-            Content.styled(
-                f"score {why.score:.2f} · strategy weight {why.strategy_weight:.2f} · "
-                f"limited by: {BINDING.get(why.binding, why.binding)}",
-                MUTED,
-            ),
-        ]
-        top = why.contributions[:5]
-        scale = max((c.contribution for c in top), default=0.0)
-        label_width = min(max((len(c.label) for c in top), default=0), 20)
-        for c in top:
-            lines.append(
-                Content.assemble(
-                    "  ",
-                    literal(c.label[:label_width].ljust(label_width), one_line=True),
-                    " ",
-                    _bar(c.contribution, scale, style.replace("bold ", "")),
-                    (f" {c.contribution:.2f}", MUTED),
-                )
+                "  ",
+                literal(c.label[:label_width].ljust(label_width), one_line=True),
+                " ",
+                _bar(c.contribution, scale, style.replace("bold ", "")),
+                (f" {c.contribution:.2f}", MUTED),
             )
-        if tactic.hours > 0:
-            lines.append(Content.assemble(("This week: ", "bold"), literal(tactic.output, one_line=True)))
-            lines.extend(Content.assemble("  • ", literal(a.text, one_line=True)) for a in tactic.activities)
-        lines.append(Content.styled("KPIs", "bold"))
-        lines.extend(
-            Content.assemble("  • ", literal(k.name, "bold", one_line=True), " — ", literal(k.how, one_line=True))
-            for k in tactic.kpis
         )
-        if why.sources:
-            lines.append(Content.styled("Sources", "bold"))
-            lines.extend(Content.assemble("  ", literal(s, MUTED, one_line=True)) for s in why.sources)
-        self.put(Content("\n").join(lines))
+    if tactic.hours > 0:
+        lines.append(Content.assemble(("This week: ", "bold"), literal(tactic.output, one_line=True)))
+        lines.extend(Content.assemble("  • ", literal(a.text, one_line=True)) for a in tactic.activities)
+    lines.append(Content.styled("KPIs", "bold"))
+    lines.extend(
+        Content.assemble("  • ", literal(k.name, "bold", one_line=True), " — ", literal(k.how, one_line=True))
+        for k in tactic.kpis
+    )
+    if why.sources:
+        lines.append(Content.styled("Sources", "bold"))
+        lines.extend(Content.assemble("  ", literal(s, MUTED, one_line=True)) for s in why.sources)
+    return Content("\n").join(lines)
 
 
-class WarningsPanel(ChangeOnly):
-    def show(self, plan: Plan) -> None:
-        if not self.changed(plan.warnings):
-            return
-        if not plan.warnings:
-            self.put(Content.styled("No warnings.", MUTED))
-            return
-        lines = []
-        for w in plan.warnings:
-            line = Content.assemble(("⚠ ", WARNING), literal(w.message))
-            if w.source:
-                line = Content.assemble(line, "\n  ", literal(w.source, MUTED, one_line=True))
-            lines.append(line)
-        self.put(Content("\n").join(lines))
+def warnings_content(warnings: Sequence[PlanWarning]) -> Content:
+    if not warnings:
+        return Content.styled("No warnings.", MUTED)
+    lines = []
+    for w in warnings:
+        line = Content.assemble(("⚠ ", WARNING), literal(w.message))
+        if w.source:
+            line = Content.assemble(line, "\n  ", literal(w.source, MUTED, one_line=True))
+        lines.append(line)
+    return Content("\n").join(lines)
 
 
-class SensitivityPanel(ChangeOnly):
+def sensitivity_content(s: Sensitivity) -> Content:
     """Stable or fragile, in colour, then each what-if as a signed bar of how far the
     broadcast share would move."""
-
-    def show(self, plan: Plan) -> None:
-        if not self.changed(plan.sensitivity):
-            return
-        s = plan.sensitivity
-        lines = [
-            Content.assemble((f" {s.verdict.upper()} ", f"reverse {VERDICT.get(s.verdict, 'bold')}"), " ", literal(s.summary)),
-        ]
-        scale = max((abs(c.delta) for c in s.cases), default=0.0) or 1.0
-        width = max((len(c.label) for c in s.cases), default=0)
-        for c in s.cases:
-            arrow, style = ("▲", STRATEGY_TEXT["broadcast"]) if c.delta > 0 else (("▼", STRATEGY_TEXT["relationships"]) if c.delta < 0 else ("=", MUTED))
-            changes = [f"+{a}" for a in c.added] + [f"−{r}" for r in c.removed]
-            lines.append(
-                Content.assemble(
-                    "  ",
-                    literal(c.label.ljust(width), one_line=True),
-                    " ",
-                    (arrow, style),
-                    (f" {c.delta * 100:+5.1f} pts ", "bold" if abs(c.delta) * 100 >= 5 else ""),
-                    _bar(abs(c.delta), scale, style.replace("bold ", "")),
-                    literal(("  " + ", ".join(changes)) if changes else "", MUTED, one_line=True),
-                )
+    lines = [
+        Content.assemble((f" {s.verdict.upper()} ", f"reverse {VERDICT.get(s.verdict, 'bold')}"), " ", literal(s.summary)),
+    ]
+    scale = max((abs(c.delta) for c in s.cases), default=0.0) or 1.0
+    width = max((len(c.label) for c in s.cases), default=0)
+    for c in s.cases:
+        arrow, style = ("▲", STRATEGY_TEXT["broadcast"]) if c.delta > 0 else (("▼", STRATEGY_TEXT["relationships"]) if c.delta < 0 else ("=", MUTED))
+        changes = [f"+{a}" for a in c.added] + [f"−{r}" for r in c.removed]
+        lines.append(
+            Content.assemble(
+                "  ",
+                literal(c.label.ljust(width), one_line=True),
+                " ",
+                (arrow, style),
+                (f" {c.delta * 100:+5.1f} pts ", "bold" if abs(c.delta) * 100 >= 5 else ""),
+                _bar(abs(c.delta), scale, style.replace("bold ", "")),
+                literal(("  " + ", ".join(changes)) if changes else "", MUTED, one_line=True),
             )
-        self.put(Content("\n").join(lines))
+        )
+    return Content("\n").join(lines)
+
+
+SECTION = "bold $text-accent"
+
+
+class PlanDetails(Widget):
+    """Why (for the selected tactic), warnings and sensitivity, in that order.
+
+    Drawn line by line (Textual's line API): each section is wrapped once when it
+    changes, and only the lines on screen are rendered, so a new plan costs the few
+    visible lines rather than the whole text below the fold.
+    """
+
+    DEFAULT_CSS = """
+    PlanDetails { height: auto; margin-top: 1; }
+    """
+
+    def __init__(self, plan: Plan | None = None, tactic: TacticPlan | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._parts: dict[str, tuple[object, Content]] = {}
+        self._wrapped: dict[str, tuple[int, Content, list[Content]]] = {}
+        self._lines: tuple[int, list[Content]] = (-1, [])
+        self._strips: dict[int, Strip] = {}
+        self._floor = (0, 0)
+        """(width, lines): the tallest this widget has been at that width."""
+        if plan is not None:
+            self.show(plan, tactic)
+
+    # Data ------------------------------------------------------------------------
+    def show(self, plan: Plan, tactic: TacticPlan | None) -> None:
+        changed = self._part("why", tactic, why_content)
+        changed |= self._part("warnings", plan.warnings, warnings_content)
+        changed |= self._part("sensitivity", plan.sensitivity, sensitivity_content)
+        if changed:
+            self._changed()
+
+    def show_why(self, tactic: TacticPlan | None) -> None:
+        if self._part("why", tactic, why_content):
+            self._changed()
+
+    def _part(self, name: str, data: object, build: Callable[[Any], Content]) -> bool:
+        old = self._parts.get(name)
+        if old is not None and old[0] == data:
+            return False
+        self._parts[name] = (data, build(data))
+        return True
+
+    @property
+    def text(self) -> str:
+        """Everything shown, as plain text (for tests and screen readers' sake)."""
+        return "\n".join(line.plain for line in self._sections())
+
+    def _sections(self) -> list[Content]:
+        count = len(self._parts["warnings"][0]) if "warnings" in self._parts else 0  # type: ignore[arg-type]
+        out: list[Content] = []
+        for name, title in (("why", "Why"), ("warnings", f"Warnings ({count})"), ("sensitivity", "Sensitivity")):
+            if name in self._parts:
+                out += [Content.styled(title, SECTION), self._parts[name][1], Content("")]
+        return out[:-1]
+
+    def _changed(self) -> None:
+        self._lines = (-1, [])
+        width = self.size.width
+        if not self.is_mounted or width <= 0:
+            self.refresh(layout=True)  # the first layout sizes it
+            return
+        count = len(self._lines_for(width))
+        floor_width, floor = self._floor
+        grew = floor_width != width or count > floor
+        if grew:
+            self._floor = (width, max(count, floor if floor_width == width else 0))
+        # A layout (of the whole screen) only when this grows past its tallest.
+        self.refresh(layout=grew and count > self.size.height)
+
+    # Layout and rendering --------------------------------------------------------
+    def _lines_for(self, width: int) -> list[Content]:
+        if self._lines[0] == width:
+            return self._lines[1]
+        lines: list[Content] = []
+        for index, part in enumerate(self._sections()):
+            if index % 3 == 0 or not part.plain:  # section titles, blank separators
+                lines.append(part)
+                continue
+            name = ("why", "warnings", "sensitivity")[index // 3]
+            cached = self._wrapped.get(name)
+            if cached is None or cached[0] != width or cached[1] is not part:
+                cached = (width, part, part.wrap(max(width, 1)))
+                self._wrapped[name] = cached
+            lines.extend(cached[2])
+        self._lines = (width, lines)
+        self._strips.clear()
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        floor_width, floor = self._floor
+        return max(len(self._lines_for(width)), floor if floor_width == width else 0)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        lines = self._lines_for(width)
+        strip = self._strips.get(y)
+        if strip is None:
+            style = self.visual_style
+            if y < len(lines):
+                strip = Visual.to_strips(self, lines[y], width, 1, style, pad=True)[0]
+            else:
+                strip = Strip.blank(width, style.rich_style)
+            self._strips[y] = strip
+        return strip
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if repaint:
+            self._strips.clear()  # new text, a new theme, a new size
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def on_resize(self) -> None:
+        if self._floor[0] not in (0, self.size.width):
+            self._floor = (0, 0)
+            self.refresh(layout=True)

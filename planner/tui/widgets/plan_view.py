@@ -3,6 +3,11 @@
 Top to bottom: a title line with the verdict and warning count (so they are visible
 even when the rest scrolls at 80×24), the split bar, the tactics table, then why,
 warnings and sensitivity. It shows exactly one Plan; it never computes one.
+
+Built for typing speed: five widgets, each repainting only its own region; a new
+plan asks for a layout only when something's height really changes (see
+:class:`~planner.tui.widgets.plan_details.PlanDetails`). The first plan is passed in
+at compose time, so the first frame already shows it.
 """
 
 from __future__ import annotations
@@ -16,65 +21,61 @@ from textual.widgets import Static
 from planner.models import Plan
 from planner.tui.style import MUTED, VERDICT, WARNING
 from planner.tui.text import literal
-from planner.tui.widgets.plan_details import SensitivityPanel, WarningsPanel, WhyPanel, refit
+from planner.tui.widgets.plan_details import PlanDetails
 from planner.tui.widgets.split_bar import SplitBar
 from planner.tui.widgets.tactic_table import TacticTable
 
 
+def plan_title(plan: Plan | None) -> Content:
+    if plan is None:
+        return Content("")
+    verdict = plan.sensitivity.verdict
+    count = len(plan.warnings)
+    return Content.assemble(
+        literal(plan.scenario.name, "bold", one_line=True),
+        (f" · {plan.hours.available:g} h/week · ", MUTED),
+        (verdict, VERDICT.get(verdict, "bold")),
+        (f" · ⚠ {count} warning{'s' if count != 1 else ''}", WARNING) if count else ("", ""),
+    )
+
+
 class PlanView(VerticalScroll):
     DEFAULT_CSS = """
-    PlanView > .section { text-style: bold; margin-top: 1; color: $text-accent; }
     PlanView > #plan-stale { display: none; color: $text-warning; }
     PlanView.-stale > #plan-stale { display: block; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, plan: Plan | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.plan: Plan | None = None
+        self.plan = plan
         self.stale_reason = ""
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="plan-title")
+        plan = self.plan
+        table = TacticTable(plan, id="tactics")
+        yield Static(plan_title(plan), id="plan-title")
         yield Static("", id="plan-stale")
-        yield SplitBar(id="split")
-        yield TacticTable(id="tactics")
-        yield Static("Why", classes="section")
-        yield WhyPanel(id="why")
-        yield Static("Warnings", classes="section", id="warnings-title")
-        yield WarningsPanel(id="warnings")
-        yield Static("Sensitivity", classes="section")
-        yield SensitivityPanel(id="sensitivity")
+        yield SplitBar(plan, id="split")
+        yield table
+        yield PlanDetails(plan, table.selected, id="details")
 
     def show_plan(self, plan: Plan | None) -> None:
+        if plan is None:
+            return
         self.plan = plan
-        if plan is None:
-            return
+        table = self.query_one(TacticTable)
         self.query_one(SplitBar).plan = plan
-        self.query_one(TacticTable).show_plan(plan)
-        self.query_one(WarningsPanel).show(plan)
-        self.query_one(SensitivityPanel).show(plan)
-        self._show_title()
+        table.show_plan(plan, notify=False)
+        self.query_one(PlanDetails).show(plan, table.selected)
+        # One line high whatever it says: never a layout.
+        self.query_one("#plan-title", Static).update(plan_title(plan), layout=False)
 
-    def _show_title(self) -> None:
-        plan = self.plan
-        if plan is None:
-            return
-        key = (plan.scenario.name, plan.hours.available, plan.sensitivity.verdict, len(plan.warnings))
-        if key == getattr(self, "_title_key", None):
-            return
-        self._title_key = key
-        verdict = plan.sensitivity.verdict
-        count = len(plan.warnings)
-        refit(
-            self.query_one("#plan-title", Static),
-            Content.assemble(
-                literal(plan.scenario.name, "bold", one_line=True),
-                (f" · {plan.hours.available:g} h/week · ", MUTED),
-                (verdict, VERDICT.get(verdict, "bold")),
-                (f" · ⚠ {count} warning{'s' if count != 1 else ''}", WARNING) if count else ("", ""),
-            ),
-        )
-        refit(self.query_one("#warnings-title", Static), Content(f"Warnings ({count})"))
+    def release_frame_after_paint(self) -> None:
+        """End the frame hold (see :mod:`planner.tui.live`) once this view's parts
+        have queued their repaint, so the next frame shows the new plan."""
+        live = getattr(self.app, "live", None)
+        if live is not None:
+            live.hold.end_after(self.query_children())
 
     def set_stale(self, reason: str) -> None:
         """Say that the plan shown is the last valid one, and why (empty: it is current)."""
@@ -87,4 +88,4 @@ class PlanView(VerticalScroll):
     @on(TacticTable.Selected)
     def _selected(self, event: TacticTable.Selected) -> None:
         event.stop()
-        self.query_one(WhyPanel).show(event.tactic)
+        self.query_one(PlanDetails).show_why(event.tactic)

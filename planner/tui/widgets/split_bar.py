@@ -10,12 +10,14 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from planner import fmt
 from planner.models import Plan
 from planner.tui.style import MUTED, STRATEGY_BAR, STRATEGY_LABEL, STRATEGY_TEXT
 
 
 def _hours(value: float) -> str:
-    return f"{value:.1f} h"
+    # Plans allocate whole quarter-hours: show 1.75, not 1.8 (same format as the CLI and export).
+    return f"{fmt.hours(value)} h"
 
 
 def _pct(share: float) -> str:
@@ -29,6 +31,10 @@ class SplitBar(Widget):
 
     plan: reactive[Plan | None] = reactive(None)
 
+    def __init__(self, plan: Plan | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(SplitBar.plan, plan)
+
     def watch_plan(self, old: Plan | None, new: Plan | None) -> None:
         # A fourth line appears when hours are left unplanned: only then re-layout.
         def lines(plan: Plan | None) -> bool:
@@ -37,12 +43,20 @@ class SplitBar(Widget):
         if lines(old) != lines(new):
             self.refresh(layout=True)
 
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        # Measured without render(): reading self.size during a layout makes Textual
+        # arrange the whole screen a second time.
+        return len(self._lines(width))
+
     def render(self) -> Content:
+        return Content("\n").join(self._lines(self.size.width))
+
+    def _lines(self, width: int) -> list[Content]:
         plan = self.plan
         if plan is None:
-            return Content("Working out the plan…")
+            return [Content("Working out the plan…")]
         split, hours = plan.split, plan.hours
-        width = max(self.size.width, 10)
+        width = max(width, 10)
         left = Content.assemble(
             (f"{STRATEGY_LABEL['broadcast']} ", STRATEGY_TEXT["broadcast"]),
             (_pct(split.broadcast), "bold"),
@@ -72,7 +86,7 @@ class SplitBar(Widget):
             lines.append(
                 Content.styled(f"░ {_hours(hours.unallocated)} of {_hours(hours.available)} left unplanned", MUTED)
             )
-        return Content("\n").join(lines)
+        return lines
 
 
 def _apportion(shares: list[float], width: int) -> list[int]:

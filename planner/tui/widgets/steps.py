@@ -1,5 +1,6 @@
 """The six wizard steps. Each is a scrolling column: the question, its help drawn from
-the guidance, then its fields. Choices (goals, platforms, tactics) come from the
+the guidance, then its fields (form fields are imported when a step is built, see
+planner.tui.widgets.fields). Choices (goals, platforms, tactics) come from the
 knowledge base, so a user's strategies directory shows up here without code."""
 
 from __future__ import annotations
@@ -17,18 +18,7 @@ from planner.models import Scenario
 from planner.tui.help_data import Step, step
 from planner.tui.style import STRATEGY_TEXT
 from planner.tui.text import literal
-from planner.tui.widgets.fields import (
-    BoundsField,
-    ChecklistField,
-    ChoiceField,
-    Field,
-    NotesField,
-    NumberField,
-    ReachField,
-    TextField,
-    ToggleField,
-    format_number,
-)
+from planner.tui.widgets.fields import ChecklistField, Field, ReachField, format_number
 
 LEVELS = (("low", "low"), ("medium", "medium"), ("high", "high"))
 LEANING_STYLE = {"broadcast": STRATEGY_TEXT["broadcast"], "relationships": STRATEGY_TEXT["relationships"], "both": "bold $text-warning"}
@@ -96,6 +86,8 @@ class TimeStep(WizardStep):
     STEP_ID = "time"
 
     def compose_fields(self) -> ComposeResult:
+        from planner.tui.widgets.form_fields import ChoiceField, NumberField, ToggleField
+
         yield NumberField("hours_per_week", "Hours per week", unit="h / week")
         yield ToggleField("scheduler", "I use a scheduling tool")
         yield ChoiceField("content_capacity", "Content capacity", LEVELS)
@@ -105,6 +97,8 @@ class RoiStep(WizardStep):
     STEP_ID = "roi"
 
     def compose_fields(self) -> ComposeResult:
+        from planner.tui.widgets.form_fields import ChoiceField, NumberField, ToggleField
+
         yield NumberField("roi_horizon_months", "Results needed within", integer=True, unit="months")
         yield ChoiceField("roi_measurability", "Need for measurable ROI", LEVELS)
         yield ToggleField("sales_tracking", "I have sales tracking")
@@ -114,6 +108,8 @@ class AudienceStep(WizardStep):
     STEP_ID = "audience"
 
     def compose_fields(self) -> ComposeResult:
+        from planner.tui.widgets.form_fields import ChoiceField
+
         yield ChoiceField("audience", "Audience", (("broad", "broad"), ("niche", "niche")))
         yield ChoiceField("market", "Market", (("b2c", "B2C"), ("b2b", "B2B")))
 
@@ -131,6 +127,8 @@ class ChannelsStep(WizardStep):
         return out
 
     def compose_fields(self) -> ComposeResult:
+        from planner.tui.widgets.form_fields import BoundsField
+
         targets = self._targets()
         yield ChecklistField("exclude", "Leave out", targets)
         yield BoundsField((value, label.strip()) for value, label, _ in targets)
@@ -140,6 +138,8 @@ class ReviewStep(WizardStep):
     STEP_ID = "review"
 
     def compose_fields(self) -> ComposeResult:
+        from planner.tui.widgets.form_fields import NotesField, TextField
+
         yield TextField("name", "Scenario name")
         yield NotesField("notes", "Notes")
         yield Static("", id="review-summary")

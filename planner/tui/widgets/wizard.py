@@ -22,8 +22,9 @@ from planner.errors import validation_messages
 from planner.knowledge import KnowledgeBase
 from planner.models import Scenario
 from planner.tui.help_data import STEP_IDS, STEPS
+from planner.tui.live import release_frame
 from planner.tui.messages import Edit, InputValidity, ScenarioEdited
-from planner.tui.widgets.fields import BoundsField, Field
+from planner.tui.widgets.fields import Field
 from planner.tui.widgets.steps import STEP_CLASSES, ReviewStep, WizardStep
 
 
@@ -74,6 +75,7 @@ class Wizard(Vertical):
         self.kb = kb
         self.scenario = scenario
         self.invalid: dict[str, str] = {}
+        self._posted = False
 
     def compose(self) -> ComposeResult:
         # Only the first step is built now; the others are built on first visit
@@ -150,6 +152,14 @@ class Wizard(Vertical):
     @on(Edit)
     def _edit(self, event: Edit) -> None:
         event.stop()
+        try:
+            self._apply(event)
+        finally:
+            if not self._posted:
+                release_frame(self.app)  # no plan is coming for this edit: paint now
+
+    def _apply(self, event: Edit) -> None:
+        self._posted = False
         field = event.control if isinstance(event.control, Field) else self._field(event.field)
         if event.error is not None:
             self._reject(field, event.field, event.error)
@@ -162,12 +172,12 @@ class Wizard(Vertical):
         self.invalid.pop(event.field, None)
         if field is not None:
             field.set_error(None)
-            if isinstance(field, BoundsField):
-                field.accepted(scenario)
+            field.accepted(scenario)
         self._post_validity()
         if scenario != self.scenario:
             self.scenario = scenario
             self.post_message(ScenarioEdited(scenario))
+            self._posted = True
             if self.step_id == "review":
                 self.query_one(ReviewStep).show_summary(scenario)
 
