@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from planner.errors import InputError, first_validation_message
+from planner.errors import InputError, PlannerError, first_validation_message
 from planner.knowledge.schema import KnowledgeBase
 from planner.models.scenario import Scenario
+
+if TYPE_CHECKING:
+    from planner.models.plan import Plan
 
 MAX_SCENARIO_BYTES = 1_000_000
 
@@ -101,3 +104,22 @@ def reference_problems(scenario: Scenario, kb: KnowledgeBase) -> list[tuple[str,
         if ref not in ids:
             out.append((f"bounds.{ref}", f"{ref!r} is neither a platform nor a tactic id"))
     return out
+
+
+def plan_saved(scenario: Scenario, kb: KnowledgeBase) -> Plan:
+    """The plan of a saved scenario, for every view that opens one (CLI and TUI).
+
+    Its references are checked first, so a scenario saved with a strategies directory
+    that is not given now fails with a clear message instead of a model error.
+    """
+    from planner.engine import build_plan
+    from planner.store.names import shown
+
+    problems = reference_problems(scenario, kb)
+    if problems:
+        field, message = problems[0]
+        raise PlannerError(
+            f"scenario {shown(scenario.name)}: {field}: {message}. If it was saved with extra strategies, "
+            "pass the same --strategies directory."
+        )
+    return build_plan(scenario, kb)

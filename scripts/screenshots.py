@@ -64,6 +64,29 @@ async def palette(pilot: Pilot) -> None:
     await pilot.pause(0.3)
 
 
+async def scenarios(pilot: Pilot) -> None:
+    await pilot.press("f3")
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.press("down", "space", "down", "down", "space")
+    await pilot.pause()
+
+
+async def compare(pilot: Pilot) -> None:
+    await scenarios(pilot)
+    await pilot.press("c")
+    await pilot.pause(0.2)
+
+
+async def export(pilot: Pilot) -> None:
+    await pilot.press("f6")
+    await pilot.pause(0.2)
+    field = pilot.app.screen.query_one("#export-path", Input)
+    field.cursor_blink = False
+    field.value = "~/plans/local-cafe.md"
+    await pilot.pause()
+
+
 SHOTS: dict[str, tuple[tuple[int, int], Step]] = {
     "plan-80x24": ((80, 24), nothing),
     "plan-120x40": ((120, 40), nothing),
@@ -74,7 +97,30 @@ SHOTS: dict[str, tuple[tuple[int, int], Step]] = {
     "why-panel": ((120, 40), tactics_table),
     "help": ((120, 40), keys("f1")),
     "palette": ((120, 40), palette),
+    "scenarios": ((120, 40), scenarios),
+    "compare": ((120, 40), compare),
+    "export": ((120, 40), export),
 }
+
+
+def fill_store(kb) -> None:  # type: ignore[no-untyped-def]
+    """A throwaway store with four scenarios (fixed file times) for the store shots."""
+    import tempfile
+
+    from planner.store import ScenarioStore
+
+    os.environ["PLANNER_HOME"] = tempfile.mkdtemp(prefix="planner-shots-")
+    store = ScenarioStore.open()
+    base = kb.default_scenario()
+    for i, s in enumerate([
+        base.with_changes(name="Café baseline"),
+        base.with_changes(name="More hours", hours_per_week=20),
+        base.with_changes(name="Reach push", reach_priority=95, goals=["awareness"]),
+        base.with_changes(name="B2B niche", market="b2b", audience="niche", reach_priority=20),
+    ]):
+        path = store.save(s).path
+        ns = (1_763_683_200 + 60 * i) * 10**9
+        os.utime(path, ns=(ns, ns))
 
 
 async def shoot(name: str, size: tuple[int, int], step: Step) -> None:
@@ -90,6 +136,7 @@ async def shoot(name: str, size: tuple[int, int], step: Step) -> None:
 
 async def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    fill_store(load_knowledge())
     for name, (size, step) in SHOTS.items():
         await shoot(name, size, step)
         print(f"docs/images/{name}.svg")

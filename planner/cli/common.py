@@ -72,20 +72,10 @@ def knowledge_from(args: argparse.Namespace) -> KnowledgeBase:
 
 
 def plan_for(scenario: Scenario, kb: KnowledgeBase) -> Plan:
-    """The plan of a saved scenario. Its references are checked first, so a scenario
-    saved with a strategies directory that is not given now fails with a clear message."""
-    from planner.engine import build_plan
-    from planner.inputs import reference_problems
-    from planner.store.names import shown
+    """See :func:`planner.inputs.plan_saved` (shared with the TUI)."""
+    from planner.inputs import plan_saved
 
-    problems = reference_problems(scenario, kb)
-    if problems:
-        field, message = problems[0]
-        raise PlannerError(
-            f"scenario {shown(scenario.name)}: {field}: {message}. If it was saved with extra strategies, "
-            "pass the same --strategies directory."
-        )
-    return build_plan(scenario, kb)
+    return plan_saved(scenario, kb)
 
 
 def today_from(args: argparse.Namespace) -> datetime.date:

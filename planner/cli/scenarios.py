@@ -8,7 +8,6 @@ and never stop the listing.
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from typing import Any
 
@@ -92,7 +91,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"No saved scenarios in {store.directory}. Save one with `planner plan --save NAME`.")
         return 0
     from planner.cli import tabular
-    from planner.export import fmt
+    from planner import fmt
     from planner.store.names import visible
 
     rows = []
@@ -166,5 +165,6 @@ def run_rm(args: argparse.Namespace) -> int:
 
 
 def _timestamp(ns: int, *, iso: bool = False) -> str:
-    moment = datetime.datetime.fromtimestamp(ns / 1e9).astimezone()
-    return moment.isoformat(timespec="seconds") if iso else moment.strftime("%Y-%m-%d %H:%M")
+    from planner.fmt import timestamp
+
+    return timestamp(ns, iso=iso)

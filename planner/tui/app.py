@@ -9,6 +9,8 @@ and new palette commands join :data:`planner.tui.commands.SOURCES`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
@@ -16,15 +18,21 @@ from textual.reactive import var
 from planner.knowledge import KnowledgeBase
 from planner.models import Plan, Scenario
 from planner.tui.commands import PlannerCommands
+from planner.tui.document import UNSAVED_MARK, Document
 from planner.tui.live import BuildPlan, LivePlanner
 from planner.tui.screens.help import HelpScreen, binding_rows
 from planner.tui.screens.plan import PlanScreen
+from planner.tui.store_actions import STORE_BINDINGS, STORE_MODES, StoreActions
+from planner.tui.text import clean_line
+
+if TYPE_CHECKING:
+    from planner.store import ScenarioStore
 
 
-class PlannerApp(App[int]):
+class PlannerApp(StoreActions, App[int]):
     TITLE = "planner"
     CSS_PATH = "planner.tcss"
-    MODES = {"plan": PlanScreen}
+    MODES = {"plan": PlanScreen, **STORE_MODES}
     DEFAULT_MODE = "plan"
     COMMANDS = App.COMMANDS | {PlannerCommands}
     COMMAND_PALETTE_DISPLAY = "Commands"
@@ -33,6 +41,7 @@ class PlannerApp(App[int]):
         Binding("f1,question_mark", "help", "Help", tooltip="Show every key and what each step asks", id="app.help"),
         Binding("ctrl+t", "change_theme", "Theme", show=False, tooltip="Pick a colour theme", id="app.theme"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit planner", priority=True, id="app.quit"),
+        *STORE_BINDINGS,
     ]
 
     scenario: var[Scenario] = var(Scenario, init=False)
@@ -43,9 +52,21 @@ class PlannerApp(App[int]):
     """Why the last re-plan failed, or empty."""
     loaded: var[int] = var(0, init=False)
     """Bumped when a scenario is loaded from outside the wizard, so forms refill."""
+    document: var[Document] = var(Document.unsaved(Scenario()), init=False)
+    """Which saved scenario is open (see :mod:`planner.tui.document`)."""
+    dirty: var[bool] = var(False, init=False)
+    """The scenario on screen differs from the one last loaded or saved."""
+    sub_title: var[str] = var("")  # type: ignore[assignment]
+    """Textual's App.sub_title is a repainting reactive: every unsaved-mark toggle
+    repainted the whole screen (~2 ms a keystroke). The Header watches it either way."""
 
-    def __init__(self, kb: KnowledgeBase, scenario: Scenario, *, build: BuildPlan | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, scenario: Scenario, *, build: BuildPlan | None = None, store: ScenarioStore | None = None
+    ) -> None:
         super().__init__()
+        self._store = store
+        self.compare_names = []
+        self.set_reactive(PlannerApp.document, Document.unsaved(scenario))
         if build is None:
             from planner.engine import build_plan as build
         self.kb = kb
@@ -54,11 +75,19 @@ class PlannerApp(App[int]):
         self.live.request(scenario)
 
     def watch_scenario(self, scenario: Scenario) -> None:
-        self.sub_title = scenario.name
+        self._mark_unsaved()
         self.live.request(scenario)
 
+    def watch_document(self) -> None:
+        self._mark_unsaved()
+
+    def _mark_unsaved(self) -> None:
+        self.dirty = self.document.is_dirty(self.scenario)
+        name = clean_line(self.scenario.name)
+        self.sub_title = f"{name}  {UNSAVED_MARK}" if self.dirty else name
+
     def on_mount(self) -> None:
-        self.sub_title = self.scenario.name
+        self._mark_unsaved()
 
     def _planned(self, plan: Plan) -> None:
         self.plan_error = ""
@@ -67,11 +96,19 @@ class PlannerApp(App[int]):
     def _failed(self, message: str) -> None:
         self.plan_error = message
 
-    def load_scenario(self, scenario: Scenario, origin: str) -> None:
-        """Replace the scenario from outside the wizard (a preset, a saved file)."""
+    def load_scenario(self, scenario: Scenario, origin: str, *, document: Document | None = None) -> None:
+        """Replace the scenario from outside the wizard (a preset, a saved file).
+        ``document`` says which saved scenario it is (default: none, unsaved)."""
+        self.document = document or Document.unsaved(scenario)
         self.scenario = scenario
         self.loaded += 1
-        self.notify(f"Loaded {origin}.", title="Scenario", markup=False)
+        self.notify(f"Loaded {clean_line(origin)}.", title="Scenario", markup=False)
+
+    def replace_scenario(self, scenario: Scenario, origin: str) -> None:
+        """Like :meth:`load_scenario`, but asks first if there are unsaved changes."""
+        from planner.tui import saving
+
+        saving.start(self, saving.replace(self, scenario, origin))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

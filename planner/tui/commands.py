@@ -45,12 +45,12 @@ def preset_commands(app: PlannerApp, screen: Screen[object]) -> Iterable[Command
         yield Command(
             f"Preset: {clean_line(preset.title)}",
             clean_line(preset.description),
-            lambda preset=preset: app.load_scenario(preset.scenario, f"preset {preset.title}"),
+            lambda preset=preset: app.replace_scenario(preset.scenario, f"preset {preset.title}"),
         )
     yield Command(
         "Reset to the default scenario",
         "Start again from the built-in default",
-        lambda: app.load_scenario(app.kb.default_scenario(), "the default scenario"),
+        lambda: app.replace_scenario(app.kb.default_scenario(), "the default scenario"),
     )
 
 
@@ -70,6 +70,10 @@ def app_commands(app: PlannerApp, screen: Screen[object]) -> Iterable[Command]:
 
 
 SOURCES: list[Source] = [preset_commands, step_commands, app_commands]
+
+from planner.tui.commands_store import store_commands  # noqa: E402  (it imports Command from here)
+
+SOURCES.append(store_commands)
 
 
 class PlannerCommands(Provider):
