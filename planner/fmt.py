@@ -1,7 +1,9 @@
-"""How numbers from a plan are written, shared by the Markdown export and the CLI,
+"""How numbers from a plan are written, shared by every view (CLI, Markdown export, TUI),
 so the same figure never appears as "3.25" in one place and "3.2" in another."""
 
 from __future__ import annotations
+
+import datetime
 
 
 def hours(x: float) -> str:
@@ -26,3 +28,10 @@ def points(delta: float) -> str:
     """A change in share as percentage points: ``0.05`` → ``"+5 pts"``."""
     p = round(delta * 100) + 0
     return "0 pts" if p == 0 else f"{p:+d} pts"
+
+
+def timestamp(ns: int, *, iso: bool = False) -> str:
+    """A file's modification time (``st_mtime_ns``) in local time, as listings show it:
+    ``"2025-11-21 09:30"``, or ISO 8601 with the offset for scripts."""
+    moment = datetime.datetime.fromtimestamp(ns / 1e9).astimezone()
+    return moment.isoformat(timespec="seconds") if iso else moment.strftime("%Y-%m-%d %H:%M")

@@ -17,6 +17,7 @@ CORE = [
     "planner.engine",
     "planner.inputs",
     "planner.errors",
+    "planner.fmt",
     "planner.store",
     "planner.compare",
     "planner.export",

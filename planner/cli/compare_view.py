@@ -13,7 +13,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from planner.export import fmt
+from planner import fmt
 from planner.models.comparison import Comparison
 from planner.store.names import visible
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from planner.export import fmt
+from planner import fmt
 from planner.export.blocks import LEFT, RIGHT, document, heading, table
 from planner.export.escape import cell, inline, with_links
 from planner.export.markdown import STRATEGY

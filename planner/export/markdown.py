@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 
 from planner.compare.inputs import rows as input_rows
-from planner.export import fmt
+from planner import fmt
 from planner.export.blocks import LEFT, RIGHT, bullets, document, heading, table
 from planner.export.escape import cell, inline, with_links
 from planner.models.plan import Plan, PlanWarning, TacticPlan
