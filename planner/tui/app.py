@@ -35,7 +35,6 @@ class PlannerApp(StoreActions, App[int]):
     MODES = {"plan": PlanScreen, **STORE_MODES}
     DEFAULT_MODE = "plan"
     COMMANDS = App.COMMANDS | {PlannerCommands}
-    COMMAND_PALETTE_DISPLAY = "Commands"
 
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", tooltip="Show every key and what each step asks", id="app.help"),

@@ -40,10 +40,10 @@ STORE_MODES = {"scenarios": _scenarios_screen, "compare": _compare_screen}
 STORE_BINDINGS = [
     Binding("ctrl+s", "save", "Save", tooltip="Save the scenario (asks for a name the first time)", id="app.save"),
     Binding("f2", "save_as", "Save as", show=False, tooltip="Save the scenario under a new name", id="app.save_as"),
+    Binding("f6", "export", "Export", tooltip="Export the plan (or the comparison) as Markdown", id="app.export"),
     Binding("f3", "show('scenarios')", "Scenarios", tooltip="Saved scenarios: open, rename, duplicate, delete", id="app.scenarios"),
     Binding("f4", "show('compare')", "Compare", tooltip="Compare 2–4 saved scenarios side by side", id="app.compare"),
     Binding("f5", "show('plan')", "Plan", tooltip="Back to the wizard and the plan", id="app.plan"),
-    Binding("f6", "export", "Export", tooltip="Export the plan (or the comparison) as Markdown", id="app.export"),
 ]
 
 _GUARDED = {"save", "save_as", "show", "export"}

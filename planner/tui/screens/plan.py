@@ -52,8 +52,8 @@ class PlanScreen(Screen[None]):
     BINDINGS = [
         Binding("pagedown,ctrl+n", "next_step", "Next", tooltip="Go to the next wizard step", priority=True, id="wizard.next"),
         Binding("pageup,ctrl+o", "previous_step", "Back", tooltip="Go to the previous wizard step", priority=True, id="wizard.back"),
-        Binding("ctrl+r", "goto_step('review')", "Review", tooltip="Jump to the Review step", id="wizard.review"),
-        Binding("ctrl+l", "focus_plan", "Plan", tooltip="Move focus to the tactics table", id="plan.focus"),
+        Binding("ctrl+r", "goto_step('review')", "Review", show=False, tooltip="Jump to the Review step", id="wizard.review"),
+        Binding("ctrl+l", "focus_plan", "Plan", show=False, tooltip="Move focus to the tactics table", id="plan.focus"),
     ]
 
     @property
