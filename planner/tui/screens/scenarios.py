@@ -11,7 +11,7 @@ read again every time the screen is shown, so changes by other planners appear.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Callable, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from planner.store import Listing, ListedScenario
+from planner.store import Listing, ListedScenario, StoredScenario
 from planner.store.errors import InvalidNameError, ScenarioExistsError, StoreError
 from planner.tui import saving
 from planner.tui.document import Document
@@ -288,21 +288,31 @@ class ScenariosScreen(Screen[None]):
 
         return await self.app.push_screen_wait(NamePrompt(title, note, initial, action=action, error=error))
 
-    async def _rename(self, old: str) -> None:
-        app, initial, error = self.planner, old, ""
+    async def _name_until_stored(
+        self, title: str, prompt: Content, initial: str, action: str, store: Callable[[str], StoredScenario], failed: str
+    ) -> StoredScenario | None:
+        """Ask for a name until the store accepts it. A taken or invalid name keeps the
+        dialog open with the reason under it; any other store error is reported and
+        gives up. None when the user cancels."""
+        error = ""
         while True:
-            new = await self._ask_name("Rename", Content.assemble("New name for ", saving.quoted(old), ":"), initial, "Rename", error)
+            new = await self._ask_name(title, prompt, initial, action, error)
             if new is None:
-                return
+                return None
             try:
-                stored = app.store.rename(old, new)
+                return store(new)
             except (ScenarioExistsError, InvalidNameError) as exc:
                 initial, error = new, exc.message
-                continue
             except StoreError as exc:
-                saving.report(app, exc, "Not renamed")
-                return
-            break
+                saving.report(self.planner, exc, failed)
+                return None
+
+    async def _rename(self, old: str) -> None:
+        app = self.planner
+        prompt = Content.assemble("New name for ", saving.quoted(old), ":")
+        stored = await self._name_until_stored("Rename", prompt, old, "Rename", lambda new: app.store.rename(old, new), "Not renamed")
+        if stored is None:
+            return
         doc = app.document
         if doc.name == old:
             baseline = doc.baseline.with_changes(name=stored.name) if doc.baseline is not None else None
@@ -314,20 +324,13 @@ class ScenariosScreen(Screen[None]):
         self.reload(keep=stored.path.name)
 
     async def _duplicate(self, name: str) -> None:
-        app, initial, error = self.planner, f"{name} (copy)", ""
-        while True:
-            new = await self._ask_name("Duplicate", Content.assemble("Name for the copy of ", saving.quoted(name), ":"), initial, "Duplicate", error)
-            if new is None:
-                return
-            try:
-                stored = app.store.duplicate(name, new)
-            except (ScenarioExistsError, InvalidNameError) as exc:
-                initial, error = new, exc.message
-                continue
-            except StoreError as exc:
-                saving.report(app, exc, "Not duplicated")
-                return
-            break
+        app = self.planner
+        prompt = Content.assemble("Name for the copy of ", saving.quoted(name), ":")
+        stored = await self._name_until_stored(
+            "Duplicate", prompt, f"{name} (copy)", "Duplicate", lambda new: app.store.duplicate(name, new), "Not duplicated"
+        )
+        if stored is None:
+            return
         app.notify(f"Saved a copy as “{clean_line(stored.name)}”.", title="Duplicated", markup=False)
         self.reload(keep=stored.path.name)
 
