@@ -41,7 +41,7 @@ STORE_BINDINGS = [
     Binding("ctrl+s", "save", "Save", tooltip="Save the scenario (asks for a name the first time)", id="app.save"),
     Binding("f2", "save_as", "Save as", show=False, tooltip="Save the scenario under a new name", id="app.save_as"),
     Binding("f6", "export", "Export", tooltip="Export the plan (or the comparison) as Markdown", id="app.export"),
-    Binding("f3", "show('scenarios')", "Scenarios", tooltip="Saved scenarios: open, rename, duplicate, delete", id="app.scenarios"),
+    Binding("f3", "show('scenarios')", "Open", tooltip="Saved scenarios: open, rename, duplicate, delete, compare", id="app.scenarios"),
     Binding("f4", "show('compare')", "Compare", tooltip="Compare 2–4 saved scenarios side by side", id="app.compare"),
     Binding("f5", "show('plan')", "Plan", tooltip="Back to the wizard and the plan", id="app.plan"),
 ]
