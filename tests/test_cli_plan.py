@@ -162,3 +162,10 @@ def test_save_twice_with_different_scenarios_needs_force(tmp_path, capsys):
     code, out, err = run(["plan", "--data-dir", home, "--save", "Mine", "--hours", "9"], capsys)
     assert code == 2 and "--force" in err
     assert run(["plan", "--data-dir", home, "--save", "Mine", "--hours", "9", "--force"], capsys)[0] == 0
+
+
+def test_table_format_neutralises_control_and_bidi_characters(capsys):
+    code, out, err = run(["plan", "--notes", "evil\x1b[2J\u202ereversed"], capsys)
+    assert code == 0, err
+    assert "\x1b[2J" not in out and "\u202e" not in out
+    assert "\\x1b[2J" in out and "\\u202e" in out

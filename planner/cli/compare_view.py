@@ -1,15 +1,25 @@
-"""Rich tables for a :class:`~planner.models.comparison.Comparison` (``--format table``).
+"""A :class:`~planner.models.comparison.Comparison` as Rich tables, for the terminal
+(``planner compare``) and the app's Compare screen alike.
 
-Every figure comes from the comparison; names are ``Text`` objects (never markup) with
-control characters made visible. Differences from the baseline are shown in bold
-yellow *and* marked with ``≠``, so they stand out without colour too.
+One builder serves both views, so they cannot drift apart; only the :class:`Look`
+differs (fixed colours for a terminal, the running theme's colours in the app, and
+each view's way of showing control characters). Every figure comes from the
+comparison and is written by :mod:`planner.fmt`, like the Markdown export. User text
+only ever becomes :class:`rich.text.Text` built from a cleaned plain string: Rich never
+parses it as markup. Differences from the baseline are marked with ``≠`` *and* a
+colour, so they stand out without colour too.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
+from typing import Callable
 
-from rich.console import Console, Group
+from rich import box
+from rich.box import Box
+from rich.console import Console, Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -17,74 +27,167 @@ from planner import fmt
 from planner.models.comparison import Comparison
 from planner.store.names import visible
 
-DIFF = "bold yellow"
 
+@dataclass(frozen=True)
+class Look:
+    diff: Style
+    stable: Style
+    fragile: Style
+    broadcast: Style
+    relationships: Style
+    muted: Style
+    title: Style
+    clean: Callable[[str], str] = visible
+    """How user text is made safe to show (control and bidi characters made visible)."""
+    box: Box = field(default=box.HEAVY_HEAD)
+    expand: bool = False
+    pad_edge: bool = True
 
-def _name(text: str) -> Text:
-    return Text(visible(text))
-
-
-def comparison_renderable(c: Comparison) -> Group:
-    summary = Table(title="Summary", title_justify="left")
-    summary.add_column("Scenario", ratio=2)
-    summary.add_column("Role")
-    summary.add_column("Changed against the baseline", ratio=3)
-    summary.add_column("Broadcast / relationships", justify="right")
-    summary.add_column("Hours", justify="right")
-    summary.add_column("Sensitivity")
-    for s in c.scenarios:
-        changed = "(baseline)" if s.role == "baseline" else (", ".join(s.changed_inputs) or "nothing")
-        summary.add_row(
-            _name(s.name), s.role, Text(changed), f"{fmt.percent(s.broadcast)} / {fmt.percent(s.relationships)}",
-            fmt.hours(s.allocated_hours), Text(s.verdict, style="green" if s.verdict == "stable" else "red"),
+    @classmethod
+    def terminal(cls) -> Look:
+        return cls(
+            diff=Style(color="yellow", bold=True),
+            stable=Style(color="green", bold=True),
+            fragile=Style(color="red", bold=True),
+            broadcast=Style(color="magenta", bold=True),
+            relationships=Style(color="cyan", bold=True),
+            muted=Style(dim=True),
+            title=Style(bold=True),
         )
 
-    inputs = Table(title="Inputs (≠ differs from the baseline)", title_justify="left")
-    inputs.add_column("Input")
+    @classmethod
+    def from_theme(cls, variables: dict[str, str], clean: Callable[[str], str]) -> Look:
+        """Colours from a Textual theme's variables (plain strings: no textual import)."""
+
+        def colour(name: str, **extra: bool) -> Style:
+            try:
+                return Style(color=variables[name], **extra)
+            except Exception:  # noqa: BLE001 - a theme value Rich cannot read: no colour
+                return Style(**extra)
+
+        return cls(
+            diff=colour("text-warning", bold=True),
+            stable=colour("text-success", bold=True),
+            fragile=colour("text-warning", bold=True),
+            broadcast=colour("text-primary", bold=True),
+            relationships=colour("text-success", bold=True),
+            muted=colour("text-muted") if "text-muted" in variables else Style(dim=True),
+            title=colour("text-accent", bold=True),
+            clean=clean,
+            box=box.SIMPLE_HEAD,
+            expand=True,
+            pad_edge=False,
+        )
+
+    def line(self, text: str) -> str:
+        """User text cleaned and on one line: for names in headers and cells."""
+        return self.clean(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+
+
+def _table(title: str, look: Look) -> Table:
+    return Table(
+        title=title, title_justify="left", title_style=look.title, box=look.box, expand=look.expand, pad_edge=look.pad_edge
+    )
+
+
+def summary_table(c: Comparison, look: Look) -> Table:
+    t = _table("Summary: the first scenario is the baseline", look)
+    t.add_column("Scenario", ratio=2, overflow="fold")
+    t.add_column("Role")
+    t.add_column("Changed against the baseline", ratio=3)
+    t.add_column("Bcast / relat", justify="right")
+    t.add_column("Hours", justify="right")
+    t.add_column("Sensitivity")
+    for s in c.scenarios:
+        if s.role == "baseline":
+            changed = Text("(baseline)", look.muted)
+        else:
+            changed = Text(", ".join(s.changed_inputs) or "nothing", look.diff if s.changed_inputs else "")
+        t.add_row(
+            Text(look.line(s.name)),
+            s.role,
+            changed,
+            Text.assemble((fmt.percent(s.broadcast), look.broadcast), " / ", (fmt.percent(s.relationships), look.relationships)),
+            fmt.hours(s.allocated_hours),
+            Text(s.verdict, look.stable if s.verdict == "stable" else look.fragile),
+        )
+    return t
+
+
+def inputs_table(c: Comparison, look: Look) -> Table:
+    t = _table("Inputs  (≠ differs from the baseline)", look)
+    t.add_column("Input", overflow="fold")
     for n in c.names:
-        inputs.add_column(_name(n), overflow="fold")
+        t.add_column(Text(look.line(n)), overflow="fold", ratio=1)
     for d in c.inputs:
-        cells = []
+        cells: list[RenderableType] = []
         for i, v in enumerate(d.values):
             differs = i > 0 and v != d.values[0]
-            cells.append(Text(("≠ " if differs else "") + (visible(v) or "—"), style=DIFF if differs else ""))
-        inputs.add_row(Text(d.label, style=DIFF if d.differs else ""), *cells)
+            cells.append(Text(("≠ " if differs else "") + (look.clean(v) or "—"), look.diff if differs else ""))
+        t.add_row(Text(("≠ " if d.differs else "") + d.label, look.diff if d.differs else ""), *cells)
+    return t
 
-    split = Table(title="Split", title_justify="left")
-    for col in ("Scenario", "Broadcast", "Relationships", "Hours allocated"):
-        split.add_column(col, justify="left" if col == "Scenario" else "right")
+
+def split_table(c: Comparison, look: Look) -> Table:
+    t = _table("Split: share of the hours allocated", look)
+    t.add_column("Scenario", ratio=2, overflow="fold")
+    t.add_column("Broadcast", justify="right")
+    t.add_column("Relationships", justify="right")
+    t.add_column("Hours allocated", justify="right")
     for s in c.splits:
-        split.add_row(
-            _name(s.name),
-            f"{fmt.percent(s.broadcast)} ({fmt.hours(s.broadcast_hours)} h)",
-            f"{fmt.percent(s.relationships)} ({fmt.hours(s.relationships_hours)} h)",
+        t.add_row(
+            Text(look.line(s.name)),
+            Text.assemble((fmt.percent(s.broadcast), look.broadcast), f" ({fmt.hours(s.broadcast_hours)} h)"),
+            Text.assemble((fmt.percent(s.relationships), look.relationships), f" ({fmt.hours(s.relationships_hours)} h)"),
             f"{fmt.hours(s.allocated_hours)} of {fmt.hours(s.available_hours)}",
         )
+    return t
 
-    tactics = Table(title="Hours per tactic (change against the baseline)", title_justify="left")
-    tactics.add_column("Tactic")
-    tactics.add_column("Strategy")
+
+def tactics_table(c: Comparison, look: Look) -> Table:
+    t = _table("Hours per tactic  (change against the baseline; 0 = not used)", look)
+    t.add_column("Tactic", ratio=3, overflow="fold")
+    t.add_column("Kind")
     for n in c.names:
-        tactics.add_column(_name(n), justify="right")
-    for t in c.tactics:
-        cells = [Text(fmt.hours(t.hours[0]))]
-        for h, d in zip(t.hours[1:], t.delta[1:], strict=True):
+        t.add_column(Text(look.line(n)), justify="right", ratio=1, overflow="fold")
+    for row in c.tactics:
+        cells: list[RenderableType] = [Text(fmt.hours(row.hours[0]), "" if row.present[0] else look.muted)]
+        for h, d in zip(row.hours[1:], row.delta[1:], strict=True):
             delta = fmt.signed_hours(d)
-            cells.append(Text(f"{fmt.hours(h)} ({delta})", style="" if delta == "0" else DIFF))
-        tactics.add_row(Text.assemble(t.name, " ", (f"({t.platform_name})", "dim")), t.strategy, *cells)
+            cells.append(Text(f"{fmt.hours(h)} ({delta})", "" if delta == "0" else look.diff))
+        kind = Text("bcast", look.broadcast) if row.strategy == "broadcast" else Text("relat", look.relationships)
+        name = Text.assemble(look.line(row.name), " ", (f"({look.line(row.platform_name)})", look.muted))
+        t.add_row(name, kind, *cells)
+    return t
 
-    notes = Table(title="Warnings and sensitivity", title_justify="left")
-    notes.add_column("Scenario")
-    notes.add_column("Sensitivity")
-    notes.add_column("Warnings")
+
+def notes_table(c: Comparison, look: Look) -> Table:
+    t = _table("Warnings and sensitivity", look)
+    t.add_column("Scenario", ratio=1, overflow="fold")
+    t.add_column("Sensitivity", ratio=2)
+    t.add_column("Warnings", ratio=3)
     for s in c.scenarios:
-        warnings = "\n".join(f"• {w.message}" for w in s.warnings) or "none"
-        notes.add_row(
-            _name(s.name),
-            Text(s.sensitivity_summary, style="green" if s.verdict == "stable" else "red"),
+        warnings = "\n".join(f"• {look.clean(w.message)}" for w in s.warnings) or "none"
+        t.add_row(
+            Text(look.line(s.name)),
+            Text.assemble((s.verdict, look.stable if s.verdict == "stable" else look.fragile), ": ", look.clean(s.sensitivity_summary)),
             Text(warnings),
         )
-    return Group(summary, inputs, split, tactics, notes)
+    return t
+
+
+SECTIONS = {
+    "summary": summary_table,
+    "inputs": inputs_table,
+    "split": split_table,
+    "tactics": tactics_table,
+    "notes": notes_table,
+}
+
+
+def comparison_renderable(c: Comparison, look: Look | None = None) -> Group:
+    look = look or Look.terminal()
+    return Group(*(make(c, look) for make in SECTIONS.values()))
 
 
 def render_comparison(c: Comparison, *, plain: bool = False, console: Console | None = None) -> str:

@@ -6,22 +6,22 @@ interpolated into markup, and control characters are made visible first.
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from planner.models.plan import Plan
+from planner.store.names import visible
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 COLOURS = {"broadcast": "magenta", "relationships": "cyan"}
 
 
 def safe(text: str) -> Text:
-    """User text as plain ``Text``: no markup, control characters shown as escapes."""
-    return Text(_CONTROL.sub(lambda m: repr(m.group())[1:-1], text))
+    """User text as plain ``Text``: no markup; control and bidi-override characters
+    shown as escapes (the store's :func:`~planner.store.names.visible`, shared by every
+    CLI message)."""
+    return Text(visible(text))
 
 
 def split_bar(plan: Plan, width: int = 40) -> Text:

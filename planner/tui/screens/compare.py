@@ -23,8 +23,8 @@ from textual.widgets import Footer, Header, Static
 from planner.errors import PlannerError
 from planner.models.comparison import Comparison
 from planner.tui import saving
-from planner.tui.screens.compare_tables import SECTIONS, Palette
-from planner.tui.text import literal
+from planner.cli.compare_view import SECTIONS, Look
+from planner.tui.text import clean, literal
 
 if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
@@ -120,11 +120,11 @@ class CompareScreen(Screen[None]):
         self._fill(c)
 
     def _fill(self, c: Comparison | None) -> None:
-        palette = Palette.from_theme(self.app.theme_variables)
+        look = Look.from_theme(self.app.theme_variables, clean)
         for section, make in SECTIONS.items():
             widget = self.query_one(f"#compare-{section}", Static)
             widget.display = c is not None
-            widget.update(make(c, palette) if c is not None else "")
+            widget.update(make(c, look) if c is not None else "")
 
     async def action_pick(self) -> None:
         await self.app.run_action("show('scenarios')")
