@@ -52,9 +52,12 @@ def build_scenario(
     scenario_file: Path | None = None,
     preset: str | None = None,
     overrides: dict[str, Any] | None = None,
+    bounds: dict[str, dict[str, float]] | None = None,
 ) -> Scenario:
     """Default or preset or file, then overrides; validated against the model and the
-    knowledge base. Raises :class:`InputError` naming the field."""
+    knowledge base. ``bounds`` are per-id min/max overrides merged into the scenario's
+    own bounds (``--min linkedin=2`` keeps the file's max for linkedin). Raises
+    :class:`InputError` naming the field."""
     if scenario_file is not None and preset is not None:
         raise InputError("give either --scenario or --preset, not both", "scenario")
     if preset is not None:
@@ -69,6 +72,13 @@ def build_scenario(
     else:
         data = kb.default_scenario().model_dump(mode="json")
         origin = "default scenario"
+    overrides = dict(overrides or {})
+    if bounds:
+        merged = data.get("bounds")
+        merged = {k: dict(v) for k, v in merged.items() if isinstance(v, dict)} if isinstance(merged, dict) else {}
+        for ident, limits in bounds.items():
+            merged.setdefault(ident, {}).update(limits)
+        overrides["bounds"] = merged
     if overrides:
         data = {**data, **overrides}
     try:
@@ -77,7 +87,7 @@ def build_scenario(
         loc = exc.errors()[0]["loc"]
         field = str(loc[0]) if loc else None
         # Name the file when the bad value came from it rather than from a flag.
-        from_file = scenario_file is not None and field not in (overrides or {})
+        from_file = scenario_file is not None and field not in overrides
         prefix = f"{origin}: " if from_file else ""
         raise InputError(prefix + first_validation_message(exc), field) from None
     check_references(scenario, kb)

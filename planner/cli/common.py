@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.errors import PlannerError
 
 if TYPE_CHECKING:
     from planner.knowledge import KnowledgeBase

@@ -83,7 +83,9 @@ def parse_bound(text: str, flag: str) -> tuple[str, float]:
     return ident.strip(), value
 
 
-def overrides_from(args: argparse.Namespace, base_bounds: dict[str, Any]) -> dict[str, Any]:
+def overrides_from(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, dict[str, float]]]:
+    """Fields set by flags, and per-id hour bounds from ``--min``/``--max`` (merged into
+    the scenario's own bounds by :func:`planner.inputs.build_scenario`)."""
     out: dict[str, Any] = {}
     simple = {
         "name": args.name, "notes": args.notes, "reach_priority": args.reach, "hours_per_week": args.hours,
@@ -93,21 +95,19 @@ def overrides_from(args: argparse.Namespace, base_bounds: dict[str, Any]) -> dic
         "goals": args.goal, "exclude": args.exclude,
     }
     out.update({k: v for k, v in simple.items() if v is not None})
-    if args.min or args.max:
-        bounds = {k: dict(v) for k, v in base_bounds.items()}
-        for flag, key in (("--min", "min"), ("--max", "max")):
-            for text in getattr(args, key):
-                ident, hours = parse_bound(text, flag)
-                bounds.setdefault(ident, {})[key] = hours
-        out["bounds"] = bounds
+    bounds: dict[str, dict[str, float]] = {}
+    for flag, key in (("--min", "min"), ("--max", "max")):
+        for text in getattr(args, key):
+            ident, hours = parse_bound(text, flag)
+            bounds.setdefault(ident, {})[key] = hours
     if args.broadcast_share_min is not None or args.broadcast_share_max is not None:
         out["broadcast_share"] = {"min": args.broadcast_share_min, "max": args.broadcast_share_max}
-    return out
+    return out, bounds
 
 
 def run(args: argparse.Namespace) -> int:
     from planner.engine import build_plan
-    from planner.inputs import build_scenario, read_scenario_file
+    from planner.inputs import build_scenario
     from planner.knowledge import load_knowledge
 
     kb = load_knowledge(getattr(args, "strategies", None) or [])
@@ -115,18 +115,12 @@ def run(args: argparse.Namespace) -> int:
         for preset in kb.presets:
             print(f"{preset.id}\t{preset.title}")
         return 0
-    if args.scenario is not None:
-        base_bounds = read_scenario_file(args.scenario).get("bounds") or {}
-    elif args.preset is not None and args.preset in {p.id for p in kb.presets}:
-        base_bounds = kb.preset(args.preset).scenario.model_dump(mode="json")["bounds"]
-    else:
-        base_bounds = kb.default_scenario().model_dump(mode="json")["bounds"]
-    overrides = overrides_from(args, base_bounds if isinstance(base_bounds, dict) else {})
+    overrides, bounds = overrides_from(args)
     try:
-        scenario = build_scenario(kb, scenario_file=args.scenario, preset=args.preset, overrides=overrides)
+        scenario = build_scenario(kb, scenario_file=args.scenario, preset=args.preset, overrides=overrides, bounds=bounds)
     except InputError as exc:
         field = (exc.field or "").split(".")[0].split("[")[0]
-        if field in FLAG_FOR_FIELD and field in overrides:
+        if field in FLAG_FOR_FIELD and (field in overrides or (field == "bounds" and bounds)):
             raise InputError(f"{FLAG_FOR_FIELD[field]}: {exc.message}", exc.field) from None
         raise
     if args.save:

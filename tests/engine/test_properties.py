@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import random
-import shutil
 import tomllib
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
