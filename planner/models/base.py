@@ -3,6 +3,11 @@
 Strict (no silent coercion of "10" into 10), closed (unknown keys are an error, so a
 typo in a scenario file is reported instead of ignored) and finite (NaN and infinity
 would poison the optimiser and the JSON output).
+
+Validators are built on first use (``defer_build``), not when the class is defined:
+building them is most of pydantic's start-up cost, and a run of the app or the CLI
+only ever validates a few of these models (a cached knowledge base, see
+:mod:`planner.knowledge.cache`, validates none).
 """
 
 from pydantic import BaseModel, ConfigDict
@@ -15,4 +20,5 @@ class StrictModel(BaseModel):
         allow_inf_nan=False,
         frozen=True,
         validate_default=True,
+        defer_build=True,
     )
