@@ -10,7 +10,6 @@ result is sorted by id, so the order of entries in the files never changes a pla
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -60,17 +59,21 @@ def default_dir() -> Path:
 
 
 def load_knowledge(
-    extra_dirs: list[Path] | tuple[Path, ...] = (), *, base: Path | None = None
+    extra_dirs: list[Path] | tuple[Path, ...] = (), *, base: Path | None = None, cache: bool = True
 ) -> KnowledgeBase:
     """Load the default knowledge base (or ``base``) extended by ``extra_dirs``
     (later wins).
+
+    With ``cache`` (the default), a knowledge base already validated from exactly the
+    same files is read back from the user's cache instead (see
+    :mod:`planner.knowledge.cache`); within one process it is loaded once either way.
 
     Raises :class:`KnowledgeError` listing every problem found.
     """
     base = (base or default_dir()).resolve()
     # The same directory twice (or the built-in one passed again) adds nothing.
     dirs = tuple(dict.fromkeys((base, *(Path(d).resolve() for d in extra_dirs))))
-    return _load_cached(dirs, _dir_stamp(dirs))
+    return _load_cached(dirs, _dir_stamp(dirs), cache)
 
 
 def _dir_stamp(dirs: list[Path] | tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
@@ -85,7 +88,15 @@ def _dir_stamp(dirs: list[Path] | tuple[Path, ...]) -> tuple[tuple[str, int, int
 
 
 @lru_cache(maxsize=8)
-def _load_cached(dirs: tuple[Path, ...], _stamp: object) -> KnowledgeBase:
+def _load_cached(dirs: tuple[Path, ...], _stamp: object, use_cache: bool) -> KnowledgeBase:
+    if use_cache:
+        from planner.knowledge.cache import cached_load
+
+        return cached_load(dirs, lambda: _load(dirs))
+    return _load(dirs)
+
+
+def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
     problems: list[Problem] = []
     lists: dict[str, dict[str, tuple[str, str, Any]]] = {k: {} for k in LISTS}
     seen_in_dir: dict[tuple[str, str], str] = {}
@@ -150,6 +161,8 @@ def _load_cached(dirs: tuple[Path, ...], _stamp: object) -> KnowledgeBase:
 
 
 def _read_toml(path: Path, label: str, problems: list[Problem]) -> dict[str, Any] | None:
+    import tomllib  # only on a cache miss (see planner.knowledge.cache)
+
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -211,8 +224,7 @@ def _validate(model: type[BaseModel], raw: Any, label: str, where: str, problems
 
 def _explain(err: Any) -> str:
     msg = str(err["msg"])
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
+    msg = msg.removeprefix("Value error, ")
     kind = err["type"]
     if kind == "missing":
         return "is missing; add it"
