@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from planner.errors import InputError, PlannerError, first_validation_message
-from planner.knowledge.schema import KnowledgeBase
+from planner.knowledge.schema import KnowledgeBase, Preset
 from planner.models.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -60,11 +60,13 @@ def build_scenario(
     :class:`InputError` naming the field."""
     if scenario_file is not None and preset is not None:
         raise InputError("give either --scenario or --preset, not both", "scenario")
+    if scenario_file is None and not overrides and not bounds:
+        # A preset as it is: already validated with the knowledge base.
+        scenario = _preset(kb, preset).scenario if preset is not None else kb.default_scenario()
+        check_references(scenario, kb)
+        return scenario
     if preset is not None:
-        known = {p.id: p for p in kb.presets}
-        if preset not in known:
-            raise InputError(f"--preset: {preset!r} is not a preset; choose one of {', '.join(sorted(known))}", "preset")
-        data = known[preset].scenario.model_dump(mode="json")
+        data = _preset(kb, preset).scenario.model_dump(mode="json")
         origin = f"preset {preset}"
     elif scenario_file is not None:
         data = read_scenario_file(scenario_file)
@@ -92,6 +94,13 @@ def build_scenario(
         raise InputError(prefix + first_validation_message(exc), field) from None
     check_references(scenario, kb)
     return scenario
+
+
+def _preset(kb: KnowledgeBase, preset: str) -> Preset:
+    known = {p.id: p for p in kb.presets}
+    if preset not in known:
+        raise InputError(f"--preset: {preset!r} is not a preset; choose one of {', '.join(sorted(known))}", "preset")
+    return known[preset]
 
 
 def check_references(scenario: Scenario, kb: KnowledgeBase) -> None:
