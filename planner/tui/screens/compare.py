@@ -18,13 +18,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from planner.cli.compare_view import SECTIONS, Look
 from planner.errors import PlannerError
 from planner.models.comparison import Comparison
 from planner.tui import saving
-from planner.cli.compare_view import SECTIONS, Look
 from planner.tui.text import clean, literal
+from planner.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
@@ -86,7 +87,7 @@ class CompareScreen(Screen[None]):
         with VerticalScroll(id="compare-body"):
             for section in SECTIONS:
                 yield Static("", id=f"compare-{section}", classes="compare-section")
-        yield Footer()
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         if self.planner.compare_names != self.names or self.comparison is None:

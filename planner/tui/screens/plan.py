@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 
 from planner.tui.help_data import STEP_IDS
 from planner.tui.messages import InputValidity, ScenarioEdited
+from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.plan_view import PlanView
 from planner.tui.widgets.wizard import Wizard
 
@@ -66,7 +67,7 @@ class PlanScreen(Screen[None]):
             yield Wizard(self.planner.kb, self.planner.scenario, id="wizard")
             # The first plan is already known: the first frame shows it.
             yield PlanView(self.planner.plan, id="plan")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # Focus without scrolling (auto-focus would scroll the step before layout), and

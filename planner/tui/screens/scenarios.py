@@ -11,7 +11,8 @@ read again every time the screen is shown, so changes by other planners appear.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Callable, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,14 +20,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
-from planner.store import Listing, ListedScenario, StoredScenario
+from planner.store import ListedScenario, Listing, StoredScenario
 from planner.store.errors import InvalidNameError, ScenarioExistsError, StoreError
 from planner.tui import saving
 from planner.tui.document import Document
 from planner.tui.screens.scenario_list import ScenarioList, header_text
 from planner.tui.text import clean_line, literal
+from planner.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
@@ -118,7 +120,7 @@ class ScenariosScreen(Screen[None]):
         yield Static("", id="scenarios-columns")
         yield ScenarioList(id="scenario-list")
         yield Static("Reading the saved scenarios…", id="scenarios-status")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def table(self) -> ScenarioList:
