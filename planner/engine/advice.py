@@ -33,7 +33,7 @@ def unallocated_warning(
         why = "your floor or ceiling on the broadcast share stops the rest from being placed"
     else:
         why = "the remaining tactics add no value for this scenario"
-    return PlanWarning(
+    return PlanWarning.model_construct(
         code="hours-unallocated",
         message=f"{left / 4:g} of {scenario.hours_per_week:g} h are not allocated: {why}. "
         "Add tactics, raise maximums or use the time elsewhere.",
@@ -49,7 +49,7 @@ def guidance_warnings(
         scenario.roi_horizon_months <= a.short_horizon_months.value
         and split.relationships >= a.relationship_heavy_share.value
     ):
-        out.append(PlanWarning(
+        out.append(PlanWarning.model_construct(
             code="short-horizon-relationships",
             message=f"Relationships take {split.relationships:.0%} of the plan, but your ROI horizon is "
             f"{scenario.roi_horizon_months} month{'s' if scenario.roi_horizon_months != 1 else ''}. "
@@ -62,7 +62,7 @@ def guidance_warnings(
             if kb.tactic(t["id"]).scores["content_demand"].value >= a.video_content_demand.value
         ]
         for t in heavy:
-            out.append(PlanWarning(
+            out.append(PlanWarning.model_construct(
                 code="content-capacity",
                 message=f"{t['name']} needs video or strong visuals, and you said content capacity is low. "
                 "Batch production, reuse footage, or exclude it.",
@@ -74,7 +74,7 @@ def guidance_warnings(
         and not scenario.sales_tracking
         and split.broadcast >= a.broadcast_heavy_share.value
     ):
-        out.append(PlanWarning(
+        out.append(PlanWarning.model_construct(
             code="roi-attribution",
             message=f"Broadcast takes {split.broadcast:.0%} of the plan and you need measurable ROI, but no "
             "sales tracking is in place. Broadcast results are hard to attribute without it: add tracked "
@@ -82,7 +82,7 @@ def guidance_warnings(
             source=a.broadcast_heavy_share.source,
         ))
     if not scenario.scheduler and split.broadcast >= a.scheduler_broadcast_share.value:
-        out.append(PlanWarning(
+        out.append(PlanWarning.model_construct(
             code="no-scheduler",
             message=f"Broadcast takes {split.broadcast:.0%} of the plan and you use no scheduling tool. "
             "Writing posts in one batch and queueing them saves time every week.",

@@ -41,7 +41,7 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
     allocator = Allocator(setup.problem, limit)
     alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
     if alloc is None and (setup.problem.share_min is not None or setup.problem.share_max is not None):
-        warnings.append(PlanWarning(
+        warnings.append(PlanWarning.model_construct(
             code="infeasible-share",
             message="No plan meets your floor or ceiling on the broadcast share with these tactics and bounds; "
             "the plan ignores it. Loosen the share bound or allow more tactics.",
@@ -60,14 +60,14 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
     items = {i.id: i for i in setup.problem.items}
     tactics, alternatives = _tactic_plans(scenario, kb, rows, weights, sw, setup, items, alloc, usable)
     allocated = alloc.broadcast + alloc.relationships
-    split = Split(
+    split = Split.model_construct(
         broadcast=alloc.broadcast / allocated if allocated else 0.0,
         relationships=alloc.relationships / allocated if allocated else 0.0,
         broadcast_hours=alloc.broadcast / 4,
         relationships_hours=alloc.relationships / 4,
     )
     if scenario.hours_per_week * 4 - usable > 1e-9:
-        warnings.append(PlanWarning(
+        warnings.append(PlanWarning.model_construct(
             code="hours-rounded",
             message=f"Plans use whole quarter-hours, so {scenario.hours_per_week - usable / 4:.2g} h of "
             f"{scenario.hours_per_week:g} h stay unplanned.",
@@ -83,14 +83,15 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
     if left is not None:
         warnings.append(left)
     if not items:
-        warnings.append(PlanWarning(
+        warnings.append(PlanWarning.model_construct(
             code="no-tactics",
             message="Every tactic is excluded or cannot run within your bounds; remove some exclusions.",
         ))
     warnings += advice.guidance_warnings(scenario, kb, split, tactics)
     names = {t.id: t.name for t in kb.tactics}
-    # One validation of the whole tree (see explain.contributions for why dicts).
-    return Plan.model_validate({
+    # Assembled without validation: the engine's own numbers (see StrictModel.trusted;
+    # tests/engine/test_trusted_plans.py checks validation would give the same Plan).
+    return Plan.trusted({
         "scenario": scenario,
         "split": split,
         "hours": {
@@ -100,7 +101,7 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         },
         "tactics": tactics,
         "alternatives": alternatives,
-        "strategy_weights": sw,
+        "strategy_weights": dict(sw),
         "weights": [
             {"criterion": w.criterion, "label": w.label, "weight": w.weight, "raw": w.raw, "reasons": list(w.reasons)}
             for w in weights
@@ -120,7 +121,7 @@ def _feasible_setup(setup: Setup, usable: int) -> tuple[Setup, list[PlanWarning]
 
 
 def _infeasible_minimums_for(forced: int, usable: int) -> PlanWarning:
-    return PlanWarning(
+    return PlanWarning.model_construct(
         code="infeasible-bounds",
         message=f"Your minimums add up to {forced / 4:g} h but only {usable / 4:g} h are available, so the plan "
         "ignores them. Lower some minimums or add hours.",
@@ -128,7 +129,7 @@ def _infeasible_minimums_for(forced: int, usable: int) -> PlanWarning:
 
 
 def _infeasible_minimums() -> PlanWarning:
-    return PlanWarning(
+    return PlanWarning.model_construct(
         code="infeasible-bounds",
         message="Your minimums cannot all hold together with your other bounds, so the plan ignores them. "
         "Lower some minimums or loosen the maximums.",

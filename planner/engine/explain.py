@@ -38,9 +38,8 @@ def output_line(tactic: Tactic, hours: float) -> tuple[str, int]:
 
 
 def contributions(row: Row, weights: list[Weight]) -> list[dict]:
-    """Rows of :class:`~planner.models.plan.Contribution` as plain dicts: the plan is
-    validated once, as a whole tree, which is several times faster than building
-    hundreds of small models one by one on every keystroke."""
+    """Rows of :class:`~planner.models.plan.Contribution` as plain dicts; the plan is
+    assembled from the whole tree at once (:meth:`~planner.models.base.StrictModel.trusted`)."""
     out = [
         {
             "criterion": w.criterion,
@@ -136,15 +135,15 @@ _STATIC: dict[tuple[str, str], tuple[tuple[Kpi, ...], tuple[Activity, ...]]] = {
 
 def _static_parts(tactic: Tactic, kb: KnowledgeBase) -> tuple[tuple[Kpi, ...], tuple[Activity, ...]]:
     """KPIs and activity lines never change for a knowledge base; the models are
-    frozen, so one set of validated instances serves every plan."""
+    frozen, so one set of instances serves every plan."""
     key = (kb.version, tactic.id)
     parts = _STATIC.get(key)
     if parts is None:
         if len(_STATIC) > 4096:
             _STATIC.clear()
         parts = _STATIC[key] = (
-            tuple(Kpi(name=k.name, how=k.how) for k in tactic.kpis),
-            tuple(Activity(text=a) for a in tactic.activities),
+            tuple(Kpi.model_construct(name=k.name, how=k.how) for k in tactic.kpis),
+            tuple(Activity.model_construct(text=a) for a in tactic.activities),
         )
     return parts
 

@@ -73,7 +73,7 @@ def build_setup(scenario: Scenario, kb: KnowledgeBase, rows: dict[str, Row]) -> 
                 if quarters_up(bound.min) > lo:
                     lo = quarters_up(bound.min)
                 elif quarters_up(bound.min) < lo:
-                    notes.append(PlanWarning(
+                    notes.append(PlanWarning.model_construct(
                         code="min-raised",
                         message=f"Your minimum of {bound.min:g} h for {t.name} is below its minimum effective "
                         f"{t.min_hours.value:g} h, so it gets at least {lo / 4:g} h.",
@@ -82,7 +82,7 @@ def build_setup(scenario: Scenario, kb: KnowledgeBase, rows: dict[str, Row]) -> 
                     ))
         if lo > hi:
             if reason == "user-max":
-                notes.append(PlanWarning(
+                notes.append(PlanWarning.model_construct(
                     code="max-below-minimum",
                     message=f"Your maximum for {t.name} is below its minimum effective {t.min_hours.value:g} h, "
                     "so it is left out; raise the maximum to include it.",
@@ -90,7 +90,7 @@ def build_setup(scenario: Scenario, kb: KnowledgeBase, rows: dict[str, Row]) -> 
                     tactic=t.id,
                 ))
             if forced:
-                notes.append(PlanWarning(
+                notes.append(PlanWarning.model_construct(
                     code="infeasible-bounds",
                     message=f"{t.name} cannot meet your minimum and maximum at once; its minimum is dropped.",
                     tactic=t.id,

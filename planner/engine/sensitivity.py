@@ -41,7 +41,7 @@ def analyse(
     for label, alloc in cases:
         share = share_of(alloc) if alloc is not None else base_share
         got = set(alloc.quarters) if alloc is not None else set(base.quarters)
-        out.append(SensitivityCase(
+        out.append(SensitivityCase.model_construct(
             label=label,
             broadcast_share=share,
             delta=share - base_share,
@@ -66,7 +66,7 @@ def analyse(
         if changes:
             summary += " Tactic changes: " + "; ".join(changes) + "."
         verdict = "stable"
-    return Sensitivity(verdict=verdict, summary=summary, cases=out)
+    return Sensitivity.model_construct(verdict=verdict, summary=summary, cases=out)
 
 
 def _describe_change(case: SensitivityCase, names: dict[str, str]) -> str:
