@@ -51,7 +51,7 @@ class PlannerApp(StoreActions, App[int]):
     """Why the last re-plan failed, or empty."""
     loaded: var[int] = var(0, init=False)
     """Bumped when a scenario is loaded from outside the wizard, so forms refill."""
-    document: var[Document] = var(Document.unsaved(Scenario()), init=False)
+    document: var[Document] = var(lambda: Document(None, None, None), init=False)
     """Which saved scenario is open (see :mod:`planner.tui.document`)."""
     dirty: var[bool] = var(False, init=False)
     """The scenario on screen differs from the one last loaded or saved."""
