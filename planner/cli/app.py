@@ -25,8 +25,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     from planner.tui.app import PlannerApp  # the only import of textual on this path
 
-    from planner.store import ScenarioStore
-
-    app = PlannerApp(kb, scenario, store=ScenarioStore.open(getattr(args, "data_dir", None)))
+    # The store is opened (and planner.store imported) on the first save or open.
+    app = PlannerApp(kb, scenario, data_dir=getattr(args, "data_dir", None))
     result = app.run()
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code)

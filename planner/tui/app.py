@@ -26,6 +26,8 @@ from planner.tui.store_actions import STORE_BINDINGS, STORE_MODES, StoreActions
 from planner.tui.text import clean_line
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from planner.store import ScenarioStore
 
 
@@ -60,10 +62,19 @@ class PlannerApp(StoreActions, App[int]):
     repainted the whole screen (~2 ms a keystroke). The Header watches it either way."""
 
     def __init__(
-        self, kb: KnowledgeBase, scenario: Scenario, *, build: BuildPlan | None = None, store: ScenarioStore | None = None
+        self,
+        kb: KnowledgeBase,
+        scenario: Scenario,
+        *,
+        build: BuildPlan | None = None,
+        store: ScenarioStore | None = None,
+        data_dir: Path | None = None,
     ) -> None:
+        """``store``: the saved scenarios to use; by default the one ``data_dir`` (or
+        ``$PLANNER_HOME``…) names is opened on first use."""
         super().__init__()
         self._store = store
+        self._data_dir = data_dir
         self.compare_names = []
         self.set_reactive(PlannerApp.document, Document.unsaved(scenario))
         if build is None:

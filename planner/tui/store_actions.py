@@ -55,13 +55,14 @@ class StoreActions:
     compare_names: list[str]
     """The scenarios picked for Compare, baseline first."""
     _store: ScenarioStore | None
+    _data_dir: Path | None
 
     @property
     def store(self) -> ScenarioStore:
         if self._store is None:
             from planner.store import ScenarioStore
 
-            self._store = ScenarioStore.open()
+            self._store = ScenarioStore.open(self._data_dir)
         return self._store
 
     @property

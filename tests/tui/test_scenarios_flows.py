@@ -220,3 +220,22 @@ async def test_export_comparison(make_app, kb, tmp_path) -> None:
         await export_via_dialog(pilot, target)
         assert target.read_text(encoding="utf-8") == comparison_to_markdown(screen.comparison, today=today_from_env())
         assert os.stat(target).st_size > 0
+
+
+async def test_the_store_opens_on_first_use_where_data_dir_says(kb, tmp_path) -> None:
+    """`planner --data-dir X` saves into X; nothing is opened (or imported) until then."""
+    from planner.tui.app import PlannerApp
+
+    app = PlannerApp(kb, kb.default_scenario(), data_dir=tmp_path / "mine")
+    assert app._store is None
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        assert app._store is None
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NamePrompt)
+        app.screen.query_one(Input).value = "Mine"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert app.store.paths.root == tmp_path / "mine"
+    assert [s.name for s in ScenarioStore.open(tmp_path / "mine").list().scenarios] == ["Mine"]
