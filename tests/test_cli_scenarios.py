@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -159,13 +160,15 @@ def test_where(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "where", "--format", "json")
     data = json.loads(out)
     assert data["data_dir"] == str(home) and data["data_dir_source"] == "$PLANNER_HOME"
+    assert data["cache_dir"] == os.environ["PLANNER_CACHE_DIR"]
     code, out, _ = run(capsys, "where")
     assert str(home / "scenarios") in out
+    assert os.environ["PLANNER_CACHE_DIR"] in out
 
 
 @pytest.mark.slow
 def test_subprocess_exit_codes_and_no_textual(home: Path) -> None:
-    env = {"PLANNER_HOME": str(home), "PATH": "/usr/bin:/bin"}
+    env = {"PLANNER_HOME": str(home), "PLANNER_CACHE_DIR": os.environ["PLANNER_CACHE_DIR"], "PATH": "/usr/bin:/bin"}
     probe = "import sys; from planner.cli.main import main; rc = main(sys.argv[1:]); assert 'textual' not in sys.modules; sys.exit(rc)"
     r = subprocess.run([sys.executable, "-c", probe, "scenarios", "show", "nope"], capture_output=True, text=True, env=env)
     assert r.returncode == 2 and "no scenario named “nope”" in r.stderr and "Traceback" not in r.stderr

@@ -11,8 +11,9 @@ from planner.cli.common import add_data_dir_option, add_strategies_option, print
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "where",
-        help="print the paths in use (scenario store, knowledge base)",
-        description="Print where saved scenarios and the knowledge base are read from, and which setting chose them.",
+        help="print the paths in use (scenario store, knowledge base, cache)",
+        description="Print where saved scenarios and the knowledge base are read from, where the "
+        "knowledge-base cache is kept, and which setting chose them.",
     )
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     add_strategies_option(p)
@@ -22,6 +23,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planner.knowledge import default_dir
+    from planner.knowledge.cache import ENV_VAR as CACHE_ENV_VAR
+    from planner.knowledge.cache import cache_dir
     from planner.store.paths import ENV_VAR, resolve_paths
 
     paths = resolve_paths(getattr(args, "data_dir", None))
@@ -35,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
                 "lock": str(paths.lock),
                 "index": str(paths.index),
                 "strategies": strategies,
+                "cache_dir": str(cache_dir()),
             }
         )
         return 0
@@ -46,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         ("knowledge base", f"{strategies[0]}  (built in)"),
     ]
     rows += [("", f"{d}  (--strategies)") for d in strategies[1:]]
+    rows.append(("cache", f"{cache_dir()}  (validated knowledge bases; override with ${CACHE_ENV_VAR}; safe to delete)"))
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"{key:<{width}}  {value}")
