@@ -17,10 +17,10 @@ from __future__ import annotations
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
+from textual.style import Style
 from textual.widget import Widget
 
 
@@ -112,22 +112,25 @@ class KeyBar(Widget, can_focus=False):
         )
 
     # Drawing -------------------------------------------------------------------
-    def render(self) -> Text:
+    def render(self) -> Content:
         keys = self.keys
-        key_style = self.get_component_rich_style("key-bar--key", partial=True)
-        description_style = self.get_component_rich_style("key-bar--description", partial=True)
-        hover_style = self.get_component_rich_style("key-bar--hover", partial=True)
-        disabled_style = self.get_component_rich_style("key-bar--disabled", partial=True)
-        text = Text(no_wrap=True, overflow="crop", end="")
+        key_style = self.get_visual_style("key-bar--key", partial=True)
+        description_style = self.get_visual_style("key-bar--description", partial=True)
+        hover_style = self.get_visual_style("key-bar--hover", partial=True)
+        disabled_style = self.get_visual_style("key-bar--disabled", partial=True)
+        parts: list[tuple[str, Style]] = []
         spans: list[Span] = []
+        used = 0
 
         def add(key: Key, lead: str = " ") -> None:
+            nonlocal used
             extra = (hover_style if len(spans) == self.hovered else Style()) + (Style() if key.enabled else disabled_style)
-            start = text.cell_len
-            text.append(f"{lead}{key.display} ", key_style + extra)
-            if key.description:
-                text.append(f"{key.description} ", description_style + extra)
-            spans.append(Span(start, text.cell_len, key))
+            start = used
+            for text, style in ((f"{lead}{key.display} ", key_style), (f"{key.description} " if key.description else "", description_style)):
+                if text:
+                    parts.append((text, style + extra))
+                    used += cell_len(text)
+            spans.append(Span(start, used, key))
 
         width = self.size.width
         palette = self._palette
@@ -136,18 +139,21 @@ class KeyBar(Widget, can_focus=False):
         tail = _width(palette) if palette is not None else 0  # its lead space is the separator
         for key in keys:
             # A key's trailing pad may go under the separator.
-            if text.cell_len + _width(key) - 1 > width - tail:
+            if used + _width(key) - 1 > width - tail:
                 break
             add(key)
-        if palette is not None and text.cell_len > width - tail:
-            text.right_crop(text.cell_len - (width - tail))
-            spans[-1] = spans[-1]._replace(end=text.cell_len)
-        if palette is not None and width - text.cell_len >= tail:
-            text.append(" " * (width - text.cell_len - tail))
-            text.append(PALETTE_SEPARATOR, description_style + Style(dim=True))
+        if palette is not None and used > width - tail:
+            text, style = parts[-1]
+            parts[-1] = (text[: len(text) - (used - (width - tail))], style)
+            used = width - tail
+            spans[-1] = spans[-1]._replace(end=used)
+        if palette is not None and width - used >= tail:
+            parts.append((" " * (width - used - tail), Style()))
+            parts.append((PALETTE_SEPARATOR, description_style + Style(dim=True)))
+            used += width - used - tail + 1
             add(palette, lead="")
         self._spans = spans
-        return text
+        return Content.assemble(*parts)
 
     # Mouse ---------------------------------------------------------------------
     def _at(self, x: int) -> int:
