@@ -48,29 +48,23 @@ async def test_a_key_that_does_not_fit_is_left_out_whole(make_app) -> None:
             assert f" {description}" in text  # every key shown is shown whole
 
 
-async def test_clicking_a_key_presses_it(make_app) -> None:
+async def test_hover_shows_the_tooltip_and_a_click_presses_the_key(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        span = span_of(app, "Help")
-        await pilot.click(KeyBar, offset=(span.start + 1, 0))
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-
-
-async def test_hover_highlights_and_shows_the_tooltip(make_app) -> None:
-    app = make_app()
-    async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        span = span_of(app, "Save")
-        await pilot.hover(KeyBar, offset=(span.start + 1, 0))
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
+        save = span_of(app, "Save")
+        await pilot.hover(KeyBar, offset=(save.start + 1, 0))
+        await pilot.pause()
         assert bar._spans[bar.hovered].key.description == "Save"
         assert "Save the scenario" in str(bar.tooltip)
         await pilot.hover("#plan")
         await pilot.pause()
         assert bar.hovered == -1 and bar.tooltip is None
+        help_key = span_of(app, "Help")
+        await pilot.click(KeyBar, offset=(help_key.start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_follows_the_bindings_without_a_layout(make_app) -> None:
