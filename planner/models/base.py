@@ -38,7 +38,7 @@ class StrictModel(BaseModel):
     def trusted(cls, data: Mapping[str, Any]) -> Self:
         """Build from values the caller guarantees are valid, without validating them.
 
-        Nested mappings become their models and lists of mappings lists of models, as
+        Nested dicts become their models and lists of dicts lists of models, as
         validation would; everything else is kept as given, so it must already have the
         field's exact type (a float field gets a float). Missing fields take their
         defaults; an unknown or missing required key is a KeyError.
@@ -50,10 +50,14 @@ class StrictModel(BaseModel):
         recipe = _recipe(cls)
         if recipe is None:
             return cls.model_construct(**{k: _convert(cls, k)(v) for k, v in data.items()})
-        names, plain = _SHAPES[cls]
-        if plain and data.keys() == names.keys():
-            # Every field given and none nested (most rows of a plan): copy in field order.
-            return _instance(cls, {name: data[name] for name in names}, set(names))
+        names, plain, converters = _SHAPES[cls]
+        if data.keys() == names.keys():
+            # Every field given (the engine's usual case): one pass in field order.
+            if plain:
+                values = {name: data[name] for name in names}
+            else:
+                values = {name: data[name] if convert is None else convert(data[name]) for name, convert in converters}
+            return _instance(cls, values, set(names))
         values: dict[str, Any] = {}
         given = 0
         for name, convert, default, factory in recipe:
@@ -85,9 +89,9 @@ _REQUIRED = object()
 Converter = Callable[[Any], Any]
 Recipe = list[tuple[str, Converter | None, Any, bool]]
 _RECIPES: dict[type, Recipe | None] = {}
-_SHAPES: dict[type, tuple[dict[str, None], bool]] = {}
-"""Per class: its field names (in order, as dict keys for a fast key comparison) and
-whether no field needs converting."""
+_SHAPES: dict[type, tuple[dict[str, None], bool, tuple[tuple[str, Converter | None], ...]]] = {}
+"""Per class: its field names (in order, as dict keys for a fast key comparison),
+whether no field needs converting, and each field's converter."""
 
 
 def _recipe(cls: type[StrictModel]) -> Recipe | None:
@@ -112,7 +116,8 @@ def _recipe(cls: type[StrictModel]) -> Recipe | None:
                 recipe.append((name, convert, field.default, False))
     _RECIPES[cls] = recipe
     if recipe is not None:
-        _SHAPES[cls] = (dict.fromkeys(fields), all(convert is None for _, convert, _, _ in recipe))
+        converters = tuple((name, convert) for name, convert, _, _ in recipe)
+        _SHAPES[cls] = (dict.fromkeys(fields), all(c is None for _, c in converters), converters)
     return recipe
 
 
@@ -123,16 +128,16 @@ def _convert(cls: type[StrictModel], name: str) -> Converter:
 
 
 def _converter(annotation: Any) -> Converter | None:
-    """Mapping -> model for a model field, list of mappings -> list of models for a
+    """dict -> model for a model field, list of dicts -> list of models for a
     list-of-models field; ``None`` (keep the value) for anything else."""
     model = _model_in(annotation)
     if model is not None:
-        return lambda value: model.trusted(value) if isinstance(value, Mapping) else value
+        return lambda value: model.trusted(value) if isinstance(value, dict) else value
     if get_origin(annotation) is list:
         (item,) = get_args(annotation)
         inner = _model_in(item)
         if inner is not None:
-            return lambda values: [inner.trusted(v) if isinstance(v, Mapping) else v for v in values]
+            return lambda values: [inner.trusted(v) if isinstance(v, dict) else v for v in values]
     return None
 
 
