@@ -4,7 +4,7 @@
 Scenarios and Compare screens are *lazy* modes: their modules are imported the first
 time the mode is shown, so none of this weighs on startup. Actions that make no
 sense where the user is (the key for the screen already shown, export on the
-Scenarios list, anything while a dialog asks a question) are hidden from the Footer
+Scenarios list, anything while a dialog asks a question) are hidden from the key bar
 by :meth:`StoreActions.check_action`.
 """
 

@@ -71,8 +71,8 @@ class PlanScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # Focus without scrolling (auto-focus would scroll the step before layout), and
-        # now rather than after the first frame: the footer then shows the slider's keys
-        # from the start instead of being rebuilt (and the screen laid out) again.
+        # now rather than after the first frame, so the first frame already shows the
+        # slider focused and the key bar its keys.
         self.query_one("#reach-scale").focus(scroll_visible=False)
         self.watch(self.app, "plan", self._show_plan, init=False)
         self.watch(self.app, "loaded", self._reload, init=False)
