@@ -73,7 +73,7 @@ kpis_source = "{src}"
         '[presets.scenario]\nname = "Benchmark"\n',
         encoding="utf-8",
     )
-    return load_knowledge(base=directory)
+    return load_knowledge(base=directory, cache=False)  # a throwaway directory: nothing to reuse
 
 
 def main() -> None:
