@@ -7,10 +7,12 @@ import math
 
 import pytest
 from hypothesis import given, settings
+from pydantic import Field
 
 from planner.engine import build_plan
 from planner.models import Plan, Scenario
-from planner.models.plan import Hours, PlanWarning, TacticPlan
+from planner.models.base import StrictModel
+from planner.models.plan import Hours, PlanWarning, Sensitivity, TacticPlan
 
 from .strategies import KB, scenarios
 
@@ -47,20 +49,29 @@ def test_preset_plans_are_valid_as_is(preset: str) -> None:
     assert_valid_as_is(build_plan(KB.preset(preset).scenario, KB))
 
 
-def test_trusted_builds_nested_models_like_validation() -> None:
-    data = {
-        "code": "c",
-        "message": "m",
-    }
-    warning = PlanWarning.trusted(data)
-    assert warning == PlanWarning.model_validate(data)
-    hours = Hours.trusted({"available": 3.0, "allocated": 2.5, "unallocated": 0.5})
-    assert isinstance(hours, Hours) and hours.allocated == 2.5
+def test_trusted_builds_nested_models_and_defaults_like_validation() -> None:
+    # Defaults filled in (source, tactic), as validation fills them.
+    data = {"code": "c", "message": "m"}
+    assert repr(PlanWarning.trusted(data)) == repr(PlanWarning.model_validate(data))
+    case = {"label": "reach +10", "broadcast_share": 0.5, "delta": 0.1, "added": ["a"], "removed": []}
+    nested = {"verdict": "stable", "summary": "s", "cases": [case]}
+    assert repr(Sensitivity.trusted(nested)) == repr(Sensitivity.model_validate(nested))
+    assert Sensitivity.trusted(nested).model_fields_set == Sensitivity.model_validate(nested).model_fields_set
 
 
-def test_trusted_refuses_unknown_keys() -> None:
-    with pytest.raises(KeyError):
+def test_trusted_refuses_unknown_and_missing_keys() -> None:
+    with pytest.raises(KeyError, match="spare"):
         Hours.trusted({"available": 3.0, "allocated": 2.5, "unallocated": 0.5, "spare": 1.0})
+    with pytest.raises(KeyError, match="unallocated"):
+        Hours.trusted({"available": 3.0, "allocated": 2.5})
+
+
+def test_trusted_refuses_models_it_cannot_build() -> None:
+    class Aliased(StrictModel):
+        value: int = Field(alias="v")
+
+    with pytest.raises(TypeError, match="model_construct"):
+        Aliased.trusted({"value": 1})
 
 
 def test_a_wrong_type_would_be_caught_by_the_check() -> None:
