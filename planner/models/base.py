@@ -48,8 +48,8 @@ class StrictModel(BaseModel):
         and about twice as fast, which matters on the keystroke path: a plan holds
         hundreds of these.
         """
-        recipe = _recipe(cls)
-        names, plain, converters = _SHAPES[cls]
+        shape = _SHAPES.get(cls) or _shape(cls)
+        names, plain, converters = shape
         if data.keys() == names.keys():
             # Every field given (the engine's usual case): one pass in field order.
             if plain:
@@ -57,6 +57,7 @@ class StrictModel(BaseModel):
             else:
                 values = {name: data[name] if convert is None else convert(data[name]) for name, convert in converters}
             return _instance(cls, values, set(names))
+        recipe = _RECIPES[cls]
         values: dict[str, Any] = {}
         given = 0
         for name, convert, default, factory in recipe:
@@ -88,16 +89,15 @@ _REQUIRED = object()
 Converter = Callable[[Any], Any]
 Recipe = list[tuple[str, Converter | None, Any, bool]]
 _RECIPES: dict[type, Recipe] = {}
-_SHAPES: dict[type, tuple[dict[str, None], bool, tuple[tuple[str, Converter | None], ...]]] = {}
+Shape = tuple[dict[str, None], bool, tuple[tuple[str, Converter | None], ...]]
+_SHAPES: dict[type, Shape] = {}
 """Per class: its field names (in order, as dict keys for a fast key comparison),
 whether no field needs converting, and each field's converter."""
 
 
-def _recipe(cls: type[StrictModel]) -> Recipe:
-    """Per class, once: each field's converter and default."""
-    recipe = _RECIPES.get(cls)
-    if recipe is not None:
-        return recipe
+def _shape(cls: type[StrictModel]) -> Shape:
+    """Per class, once: each field's converter and default (:data:`_RECIPES`) and the
+    class's shape (:data:`_SHAPES`)."""
     fields = cls.model_fields
     if cls.__pydantic_post_init__ or cls.__private_attributes__ or any(
         f.alias is not None or f.validation_alias is not None for f in fields.values()
@@ -113,9 +113,9 @@ def _recipe(cls: type[StrictModel]) -> Recipe:
         else:
             recipe.append((name, convert, field.default, False))
     converters = tuple((name, convert) for name, convert, _, _ in recipe)
-    _SHAPES[cls] = (dict.fromkeys(fields), all(c is None for _, c in converters), converters)
     _RECIPES[cls] = recipe
-    return recipe
+    shape = _SHAPES[cls] = (dict.fromkeys(fields), all(c is None for _, c in converters), converters)
+    return shape
 
 
 def _converter(annotation: Any) -> Converter | None:
