@@ -48,6 +48,14 @@ async def test_a_key_that_does_not_fit_is_left_out_whole(make_app) -> None:
             assert f" {description}" in text  # every key shown is shown whole
 
 
+async def test_a_terminal_narrower_than_the_palette_key_still_draws(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(10, 24)) as pilot:
+        await pilot.pause()
+        text = bar_text(app)
+        assert "palette" not in text and len(text) <= 10
+
+
 async def test_hover_shows_the_tooltip_and_a_click_presses_the_key(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:

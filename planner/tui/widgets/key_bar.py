@@ -78,6 +78,8 @@ class KeyBar(Widget, can_focus=False):
 
     def _bindings_changed(self, _screen: object) -> None:
         self._keys = None  # recomputed on the next render
+        self.hovered = -1  # the key under the pointer may be another one now
+        self.tooltip = None
         self.refresh()
 
     # What to show --------------------------------------------------------------
@@ -142,7 +144,7 @@ class KeyBar(Widget, can_focus=False):
             if used + _width(key) - 1 > width - tail:
                 break
             add(key)
-        if palette is not None and used > width - tail:
+        if palette is not None and spans and used > width - tail:
             text, style = parts[-1]
             parts[-1] = (text[: len(text) - (used - (width - tail))], style)
             used = width - tail
