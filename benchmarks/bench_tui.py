@@ -130,7 +130,8 @@ def child_settled() -> None:
 
     async def settle() -> None:
         wizard = app.screen.query_one(Wizard)
-        while len(wizard.query(".wizard-step")) < 6:
+        deadline = time.perf_counter() + 5  # if steps ever stop being pre-built, measure anyway
+        while len(wizard.query(".wizard-step")) < 6 and time.perf_counter() < deadline:
             await asyncio.sleep(0.02)
         app.scenario = app.scenario.with_changes(reach_priority=app.scenario.reach_priority + 5)
         while app.plan is None or app.plan.scenario != app.scenario:
