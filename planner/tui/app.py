@@ -54,7 +54,8 @@ class PlannerApp(StoreActions, App[int]):
     loaded: var[int] = var(0, init=False)
     """Bumped when a scenario is loaded from outside the wizard, so forms refill."""
     document: var[Document] = var(lambda: Document(None, None, None), init=False)
-    """Which saved scenario is open (see :mod:`planner.tui.document`)."""
+    """Which saved scenario is open (see :mod:`planner.tui.document`). ``__init__`` sets
+    it; the placeholder default is lazy so importing the app validates no Scenario."""
     dirty: var[bool] = var(False, init=False)
     """The scenario on screen differs from the one last loaded or saved."""
     sub_title: var[str] = var("")  # type: ignore[assignment]
