@@ -271,22 +271,17 @@ def main() -> int:
     parser.add_argument("--keys", type=int, default=100, help="keystrokes for the latency median")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--gap", type=float, default=100.0, help="ms between keys for the paced run (0: skip it)")
-    parser.add_argument("--child", choices=("bare", "core", "planner", "settled", "first-key"), help=argparse.SUPPRESS)
+    children = {
+        "bare": child_bare,
+        "core": child_core,
+        "planner": child_planner,
+        "settled": child_settled,
+        "first-key": child_first_key,
+    }
+    parser.add_argument("--child", choices=tuple(children), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child == "bare":
-        child_bare()
-        return 0
-    if args.child == "planner":
-        child_planner()
-        return 0
-    if args.child == "core":
-        child_core()
-        return 0
-    if args.child == "settled":
-        child_settled()
-        return 0
-    if args.child == "first-key":
-        child_first_key()
+    if args.child:
+        children[args.child]()
         return 0
 
     results: dict[str, object] = {
