@@ -62,11 +62,11 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 def cache_key(dirs: Iterable[Path]) -> str:
     """The SHA-256 of everything the validated knowledge base depends on."""
-    from importlib import import_module
+    from pydantic.version import VERSION as pydantic_version
 
     from planner import __version__
+    from planner.knowledge.loader import toml_files
 
-    pydantic_version = import_module("pydantic.version").VERSION
     digest = hashlib.sha256(FORMAT)
     for part in (__version__, pydantic_version, sys.version):
         digest.update(b"\0" + part.encode())
@@ -74,20 +74,19 @@ def cache_key(dirs: Iterable[Path]) -> str:
         digest.update(b"\0" + name.encode() + b"\0" + (_PACKAGE / name).read_bytes())
     for directory in dirs:
         digest.update(b"\0dir\0" + os.fsencode(directory))
-        for path in sorted(directory.glob("*.toml")) if directory.is_dir() else ():
+        for path in toml_files(directory):
             digest.update(b"\0" + os.fsencode(path.name) + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def cached_load(dirs: tuple[Path, ...], load: Callable[[], KnowledgeBase], directory: Path | None = None) -> KnowledgeBase:
+def cached_load(dirs: tuple[Path, ...], load: Callable[[], KnowledgeBase]) -> KnowledgeBase:
     """``load()``'s result, from the cache when an entry for exactly these inputs exists.
 
     Never raises because of the cache: any problem with it falls back to ``load()``,
     whose own errors (a :class:`~planner.knowledge.errors.KnowledgeError`) pass through.
     """
     try:
-        where = directory or cache_dir()
-        entry = where / f"{PREFIX}{cache_key(dirs)[:40]}{SUFFIX}"
+        entry = cache_dir() / f"{PREFIX}{cache_key(dirs)[:40]}{SUFFIX}"
     except OSError:
         return load()
     kb = _read(entry)

@@ -76,12 +76,18 @@ def load_knowledge(
     return _load_cached(dirs, _dir_stamp(dirs), cache)
 
 
+def toml_files(directory: Path) -> list[Path]:
+    """The strategy files of one directory, in the order they are read (none if it is
+    not a directory)."""
+    return sorted(directory.glob("*.toml")) if directory.is_dir() else []
+
+
 def _dir_stamp(dirs: list[Path] | tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
     """Cache key part that changes when a user's file changes, so an edited
     strategies directory is re-read instead of served stale."""
     stamp = []
     for d in dirs:
-        for f in sorted(Path(d).glob("*.toml")) if Path(d).is_dir() else ():
+        for f in toml_files(Path(d)):
             st = f.stat()
             stamp.append((str(f), st.st_mtime_ns, st.st_size))
     return tuple(stamp)
@@ -111,10 +117,10 @@ def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
         if not directory.is_dir():
             problems.append(Problem(str(directory), "", "is not a directory; pass a folder of *.toml files"))
             continue
-        toml_files = sorted(directory.glob("*.toml"))
-        if not toml_files:
+        paths = toml_files(directory)
+        if not paths:
             problems.append(Problem(str(directory), "", "has no *.toml files; nothing to add"))
-        for path in toml_files:
+        for path in paths:
             label = f"strategies/{path.name}" if label_root is None else str(path)
             data = _read_toml(path, label, problems)
             if data is None:
