@@ -48,16 +48,14 @@ class StrictModel(BaseModel):
         and about twice as fast, which matters on the keystroke path: a plan holds
         hundreds of these.
         """
-        shape = _SHAPES.get(cls) or _shape(cls)
-        names, plain, converters = shape
+        names, plain, recipe = _SHAPES.get(cls) or _shape(cls)
         if data.keys() == names.keys():
             # Every field given (the engine's usual case): one pass in field order.
             if plain:
                 values = {name: data[name] for name in names}
             else:
-                values = {name: data[name] if convert is None else convert(data[name]) for name, convert in converters}
+                values = {name: data[name] if convert is None else convert(data[name]) for name, convert, _, _ in recipe}
             return _instance(cls, values, set(names))
-        recipe = _RECIPES[cls]
         values: dict[str, Any] = {}
         given = 0
         for name, convert, default, factory in recipe:
@@ -88,16 +86,14 @@ _set = object.__setattr__
 _REQUIRED = object()
 Converter = Callable[[Any], Any]
 Recipe = list[tuple[str, Converter | None, Any, bool]]
-_RECIPES: dict[type, Recipe] = {}
-Shape = tuple[dict[str, None], bool, tuple[tuple[str, Converter | None], ...]]
+Shape = tuple[dict[str, None], bool, Recipe]
 _SHAPES: dict[type, Shape] = {}
 """Per class: its field names (in order, as dict keys for a fast key comparison),
-whether no field needs converting, and each field's converter."""
+whether no field needs converting, and per field its converter and default."""
 
 
 def _shape(cls: type[StrictModel]) -> Shape:
-    """Per class, once: each field's converter and default (:data:`_RECIPES`) and the
-    class's shape (:data:`_SHAPES`)."""
+    """Per class, once: its entry in :data:`_SHAPES`."""
     fields = cls.model_fields
     if cls.__pydantic_post_init__ or cls.__private_attributes__ or any(
         f.alias is not None or f.validation_alias is not None for f in fields.values()
@@ -112,9 +108,7 @@ def _shape(cls: type[StrictModel]) -> Shape:
             recipe.append((name, convert, field.default_factory, True))
         else:
             recipe.append((name, convert, field.default, False))
-    converters = tuple((name, convert) for name, convert, _, _ in recipe)
-    _RECIPES[cls] = recipe
-    shape = _SHAPES[cls] = (dict.fromkeys(fields), all(c is None for _, c in converters), converters)
+    shape = _SHAPES[cls] = (dict.fromkeys(fields), all(convert is None for _, convert, _, _ in recipe), recipe)
     return shape
 
 
