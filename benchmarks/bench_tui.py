@@ -153,20 +153,8 @@ def child_first_key() -> None:
     print(f"{latency * 1000:.2f}", flush=True)
 
 
-def first_keys(runs: int) -> list[float]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PLANNER_CACHE_DIR": CACHE_DIR}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    out = []
-    for _ in range(runs):
-        proc = subprocess.run(
-            [sys.executable, __file__, "--child", "first-key"], capture_output=True, text=True, env=env, cwd=ROOT, check=True
-        )
-        out.append(float(proc.stdout.split()[-1]))
-    return out
-
-
-def run_child(kind: str) -> tuple[float, int]:
-    """(seconds to MARK, peak RSS in KiB) for one fresh process."""
+def child_env() -> dict[str, str]:
+    """The environment of every child process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     # Installed, planner's modules are byte-compiled; with PYTHONDONTWRITEBYTECODE set
     # (some shells and CI set it) every run would compile them from source instead and
@@ -175,6 +163,22 @@ def run_child(kind: str) -> tuple[float, int]:
     # The knowledge-base cache (planner.knowledge.cache) of this run only, filled by
     # the warm-up run like the .pyc files: a second start of the app, as people see it.
     env["PLANNER_CACHE_DIR"] = CACHE_DIR
+    return env
+
+
+def first_keys(runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        proc = subprocess.run(
+            [sys.executable, __file__, "--child", "first-key"], capture_output=True, text=True, env=child_env(), cwd=ROOT, check=True
+        )
+        out.append(float(proc.stdout.split()[-1]))
+    return out
+
+
+def run_child(kind: str) -> tuple[float, int]:
+    """(seconds to MARK, peak RSS in KiB) for one fresh process."""
+    env = child_env()
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, __file__, "--child", kind],
