@@ -18,7 +18,9 @@ is cached like Python caches byte code: keyed by a SHA-256 of exactly those inpu
   knowledge base is loaded and validated as if there were no cache. Writing is best
   effort (a read-only home must not stop the app) and goes through a temporary file
   and ``os.replace``, so a reader never sees half an entry. It is not fsynced: a lost
-  entry is simply rebuilt.
+  entry is simply rebuilt. (Not ``planner.store.atomic.write_atomic``: the knowledge
+  layer may not import the store, and an entry must be created private, 0600, rather
+  than take the umask or an old file's mode.)
 * Only a knowledge base that validated is cached; problems are re-reported every run.
 """
 
