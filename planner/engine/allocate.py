@@ -235,26 +235,38 @@ class Allocator:
         """The optimal allocation for these strategy weights and this many quarters,
         or None if the constraints cannot all hold."""
         q = min(quarters, self.limit)
-        chosen: tuple[float, int, int, _Config, int, int] | None = None
+        chosen: tuple[float, int, int, _Config] | None = None
         for cfg in self.configs:
             pick = self._scan(cfg, w_broadcast, w_relationships, q)
             if pick is None:
                 continue
-            value, x, y = pick
-            ub, ur = int(cfg.b_used[x]), int(cfg.r_used[y])
+            value, ub, ur = pick
             key = (value, ub, -ur)
             if chosen is None or key > (chosen[0], chosen[1], -chosen[2]):
-                chosen = (value, ub, ur, cfg, x, y)
+                chosen = (value, ub, ur, cfg)
         if chosen is None:
             return None
-        value, ub, ur, cfg, _, _ = chosen
+        value, ub, ur, cfg = chosen
         quarters_by_id = {**cfg.broadcast.expand(ub), **cfg.relationships.expand(ur)}
         return Allocation(
             {k: v for k, v in sorted(quarters_by_id.items()) if v > 0}, value, ub, ur
         )
 
     def _scan(self, cfg: _Config, wb: float, wr: float, q: int) -> tuple[float, int, int] | None:
+        """The best (value, broadcast quarters used, relationships quarters used)."""
         p = self.problem
+        if p.share_min is None and p.share_max is None:
+            pick = self.dp.scan(
+                cfg.b_plus, cfg.b_used, cfg.r_plus, cfg.r_used, wb, wr, q, p.exponent, None, None
+            )
+            if pick is None:
+                return None
+            return pick[0], int(cfg.b_used[pick[1]]), int(cfg.r_used[pick[2]])
+        # With a share bound the running maximum is not enough: V⁺(x) may be reached
+        # by fewer quarters than x, whose share breaks the bound while spending exactly
+        # x would have kept it. So scan the exact curves, where budget = quarters used.
+        b_exact, r_exact = cfg.broadcast.values, cfg.relationships.values
         return self.dp.scan(
-            cfg.b_plus, cfg.b_used, cfg.r_plus, cfg.r_used, wb, wr, q, p.exponent, p.share_min, p.share_max
-        )
+            b_exact, self.dp.identity(len(b_exact)), r_exact, self.dp.identity(len(r_exact)),
+            wb, wr, q, p.exponent, p.share_min, p.share_max,
+        )  # budget = quarters used here, so x and y are what each strategy uses

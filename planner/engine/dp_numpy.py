@@ -64,6 +64,11 @@ def finite_upto(values: Any, top: int) -> list[int]:
     return [int(q) for q in np.flatnonzero(np.isfinite(values[: top + 1]))]
 
 
+def identity(n: int) -> Any:
+    """Quarters used at each budget when every budget is spent exactly."""
+    return np.arange(n)
+
+
 def running_max(v: Any) -> tuple[Any, Any]:
     """V⁺[x] = max(V[0..x]) and the largest index achieving it."""
     best = np.maximum.accumulate(v)

@@ -67,6 +67,11 @@ def finite_upto(values: list[float], top: int) -> list[int]:
     return [q for q, val in enumerate(values[: top + 1]) if val != NEG]
 
 
+def identity(n: int) -> list[int]:
+    """Quarters used at each budget when every budget is spent exactly."""
+    return list(range(n))
+
+
 def running_max(v: list[float]) -> tuple[list[float], list[int]]:
     best: list[float] = []
     idx: list[int] = []

@@ -202,3 +202,20 @@ def test_python_and_numpy_backends_agree(preset, reach, hours, exclude):
     if a is not None:
         assert a.quarters == b.quarters
         assert a.objective == pytest.approx(b.objective, rel=1e-12)
+
+
+@pytest.mark.parametrize("backend", ["python", "numpy"])
+def test_share_floor_spends_a_budget_exactly_when_that_keeps_the_floor(backend):
+    """Regression (found by hypothesis): with a share floor, the best broadcast spend of
+    7 quarters (worth less than 4 quarters on one tactic alone) is what lets
+    relationships take 5. Scanning running maxima missed it."""
+    items = (
+        Item("t0", "broadcast", "p1", 0.125, 1.0, 4, 4),
+        Item("t1", "relationships", "p1", 1.0, 2.0, 1, 5),
+        Item("t2", "broadcast", "p1", 1.0, 1.0, 1, 4),
+    )
+    problem = Problem(items, {}, 0.5, None, 1.0)
+    got = Allocator(problem, 12, backend).best(1.0, 1.0, 12)
+    assert got is not None
+    assert got.objective == pytest.approx(brute_force(problem, 1.0, 1.0, 12), rel=1e-12)
+    assert got.quarters == {"t0": 4, "t1": 5, "t2": 3}
