@@ -72,8 +72,10 @@ def build_scenario(
         data = read_scenario_file(scenario_file)
         origin = str(scenario_file)
     else:
-        data = kb.default_scenario().model_dump(mode="json")
-        origin = "default scenario"
+        # Flags alone start from a neutral base, not the default preset: a plan for
+        # "--hours 2 --market b2b" must not inherit the café's goals and notes.
+        data = neutral_scenario().model_dump(mode="json")
+        origin = "neutral base"
     overrides = dict(overrides or {})
     if bounds:
         merged = data.get("bounds")
@@ -94,6 +96,15 @@ def build_scenario(
         raise InputError(prefix + first_validation_message(exc), field) from None
     check_references(scenario, kb)
     return scenario
+
+
+NEUTRAL_NAME = "Custom plan"
+
+
+def neutral_scenario() -> Scenario:
+    """No name of its own, no notes, no goals, middle values: what flags given without
+    --preset or --scenario are applied to."""
+    return Scenario(name=NEUTRAL_NAME)
 
 
 def _preset(kb: KnowledgeBase, preset: str) -> Preset:

@@ -26,6 +26,9 @@ FLAG_FOR_FIELD = {
     "market": "--market",
     "scheduler": "--scheduler",
     "content_capacity": "--content-capacity",
+    "local": "--local/--no-local",
+    "ad_budget_per_month": "--ad-budget",
+    "existing_audience": "--existing-audience",
     "goals": "--goal",
     "exclude": "--exclude",
     "bounds": "--min/--max",
@@ -57,6 +60,9 @@ def register(subparsers: Any) -> None:
     f.add_argument("--market", choices=["b2c", "b2b"], help="market")
     f.add_argument("--scheduler", action=argparse.BooleanOptionalAction, default=None, help="a scheduling tool is used")
     f.add_argument("--content-capacity", choices=["low", "medium", "high"], help="capacity to make video and visuals")
+    f.add_argument("--local", action=argparse.BooleanOptionalAction, default=None, help="customers come from one area (a town or region)")
+    f.add_argument("--ad-budget", type=float, metavar="AMOUNT", help="money for paid placement each month, in your currency (0 = no paid tactics)")
+    f.add_argument("--existing-audience", choices=["none", "small", "large"], help="the followers and subscribers you already have")
     f.add_argument("--goal", action="append", metavar="G", help="a goal id (repeatable; replaces the file's goals)")
     f.add_argument("--exclude", action="append", metavar="ID", help="a platform or tactic id to leave out (repeatable; replaces the file's list)")
     f.add_argument("--min", action="append", metavar="ID=H", default=[], help="at least H hours for a tactic or platform (repeatable)")
@@ -92,6 +98,7 @@ def overrides_from(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, 
         "roi_horizon_months": args.horizon, "roi_measurability": args.roi_measurability,
         "sales_tracking": args.sales_tracking, "audience": args.audience, "market": args.market,
         "scheduler": args.scheduler, "content_capacity": args.content_capacity,
+        "local": args.local, "ad_budget_per_month": args.ad_budget, "existing_audience": args.existing_audience,
         "goals": args.goal, "exclude": args.exclude,
     }
     out.update({k: v for k, v in simple.items() if v is not None})
@@ -103,6 +110,16 @@ def overrides_from(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, 
     if args.broadcast_share_min is not None or args.broadcast_share_max is not None:
         out["broadcast_share"] = {"min": args.broadcast_share_min, "max": args.broadcast_share_max}
     return out, bounds
+
+
+def base_label(args: argparse.Namespace) -> str:
+    """What the flags were applied to, as the table's first line says it."""
+    if args.scenario is not None:
+        return f"scenario file {args.scenario}"
+    if args.preset is not None:
+        return f"preset {args.preset}"
+    overrides, bounds = overrides_from(args)
+    return "neutral base (no preset)" if overrides or bounds else "default preset"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -142,5 +159,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         from planner.cli.render import print_plan
 
-        print_plan(plan)
+        print_plan(plan, base=base_label(args))
     return 0

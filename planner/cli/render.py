@@ -34,10 +34,12 @@ def split_bar(plan: Plan, width: int = 40) -> Text:
     return bar
 
 
-def plan_renderable(plan: Plan) -> Group:
+def plan_renderable(plan: Plan, base: str | None = None) -> Group:
     s = plan.split
     head = Text.assemble(("Plan: ", "bold"), safe(plan.scenario.name))
     head.append(f"  ·  {plan.hours.allocated:g} of {plan.hours.available:g} h a week", style="dim")
+    if base is not None:
+        head.append(f"  ·  from the {base}", style="dim")
     split = Text.assemble(
         split_bar(plan),
         "  ",
@@ -53,7 +55,7 @@ def plan_renderable(plan: Plan) -> Group:
     table.add_column("KPIs", ratio=3)
     for t in plan.tactics:
         table.add_row(
-            Text.assemble((t.name, "bold"), "\n", (t.platform_name, "dim")),
+            Text.assemble((t.name, "bold"), "\n", (t.platform_name + (" · paid" if t.paid else ""), "dim")),
             Text(t.strategy, style=COLOURS[t.strategy]),
             Text(f"{t.hours:g}"),
             Text(t.output),
@@ -81,5 +83,6 @@ def plan_renderable(plan: Plan) -> Group:
     return Group(*parts)
 
 
-def print_plan(plan: Plan, console: Console | None = None) -> None:
-    (console or Console()).print(plan_renderable(plan))
+def print_plan(plan: Plan, console: Console | None = None, base: str | None = None) -> None:
+    """``base`` says what the flags were applied to (a preset, a file, the neutral base)."""
+    (console or Console()).print(plan_renderable(plan, base))

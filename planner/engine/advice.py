@@ -89,3 +89,51 @@ def guidance_warnings(
             source=a.scheduler_broadcast_share.source,
         ))
     return out
+
+
+def fit_warnings(
+    scenario: Scenario, kb: KnowledgeBase, tactics: list[dict], excluded: dict[str, str], worth: dict[str, float]
+) -> list[PlanWarning]:
+    """Where the plan bends to the business's facts: slow tactics kept inside a short
+    horizon, and paid tactics that would fit but have no budget."""
+    out: list[PlanWarning] = []
+    horizon = scenario.roi_horizon_months
+    for t in tactics:
+        months = t["months_to_results"]
+        if months > horizon:
+            tactic = kb.tactic(t["id"])
+            out.append(PlanWarning.model_construct(
+                code="slow-for-horizon",
+                message=f"{t['name']} usually takes about {months:g} months to show a first result, longer than "
+                f"your {horizon}-month horizon. Keep it only if you can wait, or shorten it in favour of faster tactics.",
+                source=tactic.months_to_results.source,
+                tactic=t["id"],
+            ))
+    unfunded = [tid for tid, why in excluded.items() if why == "no-ad-budget"]
+    if unfunded and scenario.ad_budget_per_month == 0:
+        planned = [t["id"] for t in tactics]
+        weakest = min((worth[tid] for tid in planned), default=0.0)
+        # What a paid tactic would be worth at the reference budget, against what the
+        # plan's weakest tactic is worth: the same comparison the gates make.
+        at_reference = {tid: worth_at_reference(kb.tactic(tid), scenario, kb) for tid in unfunded}
+        would = sorted((tid for tid, v in at_reference.items() if v > weakest), key=lambda t: (-at_reference[t], t))
+        if would:
+            names = ", ".join(kb.tactic(t).name for t in would[:3])
+            out.append(PlanWarning.model_construct(
+                code="no-ad-budget",
+                message=f"With an ad budget, paid tactics would fit this plan ({names}). Your ad budget is 0, so "
+                "none are planned; set one to see what it would buy.",
+                source=kb.fit.budget_reference.source,
+            ))
+    return out
+
+
+def worth_at_reference(tactic, scenario: Scenario, kb: KnowledgeBase) -> float:  # type: ignore[no-untyped-def]
+    """A paid tactic's fit as if the ad budget were the reference budget."""
+    from planner.engine import fit
+    from planner.engine.matrix import score_tactics
+    from planner.engine.weights import criterion_weights
+
+    funded = scenario.model_construct(**{**dict(scenario), "ad_budget_per_month": kb.fit.budget_reference.value})
+    row = score_tactics([tactic], funded, kb, criterion_weights(funded, kb))[tactic.id]
+    return row.score * fit.fit_factor(fit.gates(tactic, funded, kb))

@@ -82,6 +82,14 @@ class Problem:
     exponent: float = 1.0
     """γ in W_b·V_b^γ + W_r·V_r^γ (see StrategyWeights.combine_exponent)."""
 
+    def rescored(self, scores: dict[str, float]) -> Problem:
+        """The same problem with other per-hour scales (bounds and minimums unchanged)."""
+        items = tuple(
+            Item(i.id, i.strategy, i.platform, scores[i.id], i.saturation, i.lo, i.hi, i.forced, i.overhead)
+            for i in self.items
+        )
+        return Problem(items, self.platform_bounds, self.share_min, self.share_max, self.exponent)
+
 
 @dataclass(frozen=True)
 class Allocation:
@@ -89,6 +97,8 @@ class Allocation:
     objective: float
     broadcast: int
     relationships: int
+    config: int = 0
+    """Which hybrid-platform division it came from (see :meth:`Allocator.spend`)."""
 
 
 @dataclass
@@ -235,21 +245,38 @@ class Allocator:
         """The optimal allocation for these strategy weights and this many quarters,
         or None if the constraints cannot all hold."""
         q = min(quarters, self.limit)
-        chosen: tuple[float, int, int, _Config] | None = None
-        for cfg in self.configs:
+        chosen: tuple[float, int, int, int] | None = None
+        for index, cfg in enumerate(self.configs):
             pick = self._scan(cfg, w_broadcast, w_relationships, q)
             if pick is None:
                 continue
             value, ub, ur = pick
             key = (value, ub, -ur)
             if chosen is None or key > (chosen[0], chosen[1], -chosen[2]):
-                chosen = (value, ub, ur, cfg)
+                chosen = (value, ub, ur, index)
         if chosen is None:
             return None
-        value, ub, ur, cfg = chosen
+        value, ub, ur, index = chosen
+        return self._allocation(index, ub, ur, value)
+
+    def spend(self, like: Allocation, w_broadcast: float, w_relationships: float) -> Allocation:
+        """Spend exactly ``like``'s quarters per strategy, in its hybrid division, on
+        this allocator's values: the best tactics for a split decided elsewhere.
+
+        The build uses it to choose tactics within each strategy with the reach tilt
+        after the split was chosen without it, which keeps the split monotone in reach
+        priority. Feasibility does not depend on values, so the same budgets stay
+        feasible when the problem differs only in its scores."""
+        cfg = self.configs[like.config]
+        vb, vr = cfg.broadcast.values[like.broadcast], cfg.relationships.values[like.relationships]
+        value = combine(float(vb), w_broadcast, self.problem.exponent) + combine(float(vr), w_relationships, self.problem.exponent)
+        return self._allocation(like.config, like.broadcast, like.relationships, value)
+
+    def _allocation(self, index: int, ub: int, ur: int, value: float) -> Allocation:
+        cfg = self.configs[index]
         quarters_by_id = {**cfg.broadcast.expand(ub), **cfg.relationships.expand(ur)}
         return Allocation(
-            {k: v for k, v in sorted(quarters_by_id.items()) if v > 0}, value, ub, ur
+            {k: v for k, v in sorted(quarters_by_id.items()) if v > 0}, value, ub, ur, index
         )
 
     def _scan(self, cfg: _Config, wb: float, wr: float, q: int) -> tuple[float, int, int] | None:

@@ -9,7 +9,7 @@ randomness: the same inputs give the same plan, byte for byte.
 from __future__ import annotations
 
 from planner import MODEL_VERSION
-from planner.engine import advice, explain, sensitivity
+from planner.engine import advice, explain, fit, sensitivity
 from planner.engine.allocate import Allocation, Allocator, Item
 from planner.engine.matrix import score_tactics
 from planner.engine.problem import (
@@ -17,6 +17,7 @@ from planner.engine.problem import (
     build_setup,
     forced_quarters,
     quarters_down,
+    with_scores,
     without_minimums,
     without_share,
 )
@@ -36,8 +37,14 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
     sw = strategy_weights(scenario.reach_priority, kb)
     usable = quarters_down(scenario.hours_per_week)
     limit = quarters_down(scenario.hours_per_week * 1.25)
+    fits = {t.id: fit.gates(t, scenario, kb) for t in kb.tactics}
+    worth = {t.id: rows[t.id].score * fit.fit_factor(fits[t.id]) for t in kb.tactics}
+    ruled_out = {tid: _ruled_out_reason(g) for tid, g in fits.items() if fit.fit_factor(g) <= 0}
+    split_scores = {t.id: fit.item_score(t, worth[t.id], kb) for t in kb.tactics}
+    tilt = {t.id: fit.reach_tilt(t, scenario.reach_priority, kb) for t in kb.tactics}
+    tactic_scores = {tid: v * tilt[tid] for tid, v in split_scores.items()}
 
-    setup, warnings = _feasible_setup(build_setup(scenario, kb, rows), usable)
+    setup, warnings = _feasible_setup(build_setup(scenario, kb, split_scores, ruled_out), usable)
     allocator = Allocator(setup.problem, limit)
     alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
     if alloc is None and (setup.problem.share_min is not None or setup.problem.share_max is not None):
@@ -56,9 +63,17 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
     if alloc is None:  # cannot happen without forced minimums, kept as a guard
         alloc = Allocation({}, 0.0, 0, 0)
+        chooser = allocator
+    else:
+        # Two stages: the split above is chosen without the reach tilt (so raising reach
+        # priority can only move hours to broadcast); the tactics within each strategy
+        # are chosen with it, spending exactly the same quarters.
+        setup = with_scores(setup, tactic_scores)
+        chooser = Allocator(setup.problem, limit)
+        alloc = chooser.spend(alloc, sw["broadcast"], sw["relationships"])
 
     items = {i.id: i for i in setup.problem.items}
-    tactics, alternatives = _tactic_plans(scenario, kb, rows, weights, sw, setup, items, alloc, usable)
+    tactics, alternatives = _tactic_plans(scenario, kb, rows, weights, sw, setup, items, alloc, usable, fits, worth)
     allocated = alloc.broadcast + alloc.relationships
     split = Split.model_construct(
         broadcast=alloc.broadcast / allocated if allocated else 0.0,
@@ -88,6 +103,7 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
             message="Every tactic is excluded or cannot run within your bounds; remove some exclusions.",
         ))
     warnings += advice.guidance_warnings(scenario, kb, split, tactics)
+    warnings += advice.fit_warnings(scenario, kb, tactics, setup.excluded, worth)
     names = {t.id: t.name for t in kb.tactics}
     # Assembled without validation: the engine's own numbers (see StrictModel.trusted;
     # tests/engine/test_trusted_plans.py checks validation would give the same Plan).
@@ -108,10 +124,16 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         ],
         "objective": float(alloc.objective),
         "warnings": setup.notes + warnings,
-        "sensitivity": sensitivity.analyse(scenario, kb, allocator, alloc, names),
+        "sensitivity": sensitivity.analyse(scenario, kb, allocator, alloc, names, setup.problem, split_scores, chooser),
         "model_version": MODEL_VERSION,
         "knowledge_version": kb.version,
     })
+
+
+def _ruled_out_reason(tactic_gates: tuple[fit.Gate, ...]) -> str:
+    """Why a gate closed a tactic: the first gate at 0 names the binding."""
+    first = next(g.id for g in tactic_gates if g.factor <= 0)
+    return {"budget": "no-ad-budget", "audience": "needs-audience"}.get(first, "no-fit")
 
 
 def _feasible_setup(setup: Setup, usable: int) -> tuple[Setup, list[PlanWarning]]:
@@ -146,6 +168,8 @@ def _tactic_plans(
     items: dict[str, Item],
     alloc: Allocation,
     usable: int,
+    fits: dict,
+    worth: dict[str, float],
 ) -> tuple[list[dict], list[dict]]:
     planned, others = [], []
     exponent = setup.problem.exponent
@@ -158,7 +182,7 @@ def _tactic_plans(
         w = sw[t.strategy]
         if q:
             binding = explain.binding_for(item, q, setup.hi_reason[t.id], t.id in setup.user_min)
-            planned.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, q, item, binding, totals[t.strategy], exponent))
+            planned.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, q, item, binding, totals[t.strategy], exponent, fits[t.id], worth[t.id]))
         else:
             if item is None:
                 binding = setup.excluded.get(t.id, "excluded")
@@ -166,7 +190,7 @@ def _tactic_plans(
                 binding = "minimum-exceeds-hours"
             else:
                 binding = "outranked"
-            others.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, 0, item, binding, totals[t.strategy], exponent))
+            others.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, 0, item, binding, totals[t.strategy], exponent, fits[t.id], worth[t.id]))
     planned.sort(key=lambda p: (-p["hours"], p["id"]))
-    others.sort(key=lambda p: (p["why"]["binding"] == "excluded", -p["why"]["score"] * p["why"]["strategy_weight"], p["id"]))
+    others.sort(key=lambda p: (p["why"]["binding"] == "excluded", -p["why"]["fit"] * p["why"]["strategy_weight"], p["id"]))
     return planned, others

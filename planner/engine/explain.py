@@ -17,6 +17,7 @@ from planner.models.plan import Activity, Kpi
 BINDING_TEXT = {
     "saturation-cap": "More hours would add little: it is at {cap:g} h, well past where returns flatten ({sat:g} h).",
     "kb-max": "It is at the knowledge base's useful maximum of {cap:g} h.",
+    "budget-hours": "{cap:g} h a week is what managing this ad budget takes; more money, not more hours, buys more reach.",
     "user-max": "Your maximum of {cap:g} h for it binds.",
     "user-min": "It is held at your minimum of {hours:g} h; on merit it would get less.",
     "min-effective": "It runs at its minimum effective {hours:g} h; further hours are worth more elsewhere.",
@@ -25,16 +26,44 @@ BINDING_TEXT = {
     "max-below-minimum": "Your maximum is below its minimum effective {lo:g} h, so it cannot run.",
     "minimum-exceeds-hours": "Its minimum effective {lo:g} h does not fit in the hours available.",
     "outranked": "Its first {lo:g} h would earn {first:.3f} per hour, less than the hours in the plan earn.",
+    "no-ad-budget": "It needs an ad budget, and yours is 0.",
+    "needs-audience": "It needs an existing audience to invite, and you have none yet.",
+    "no-fit": "It cannot reach your customers: {gate} rules it out.",
+}
+
+GATE_LABEL = {
+    "market": "market fit",
+    "breadth": "audience breadth",
+    "place": "reach where your customers are",
+    "goals": "goal fit",
+    "audience": "existing audience",
+    "content": "content capacity",
+    "horizon": "time to results",
+    "budget": "ad budget",
 }
 
 
-def output_line(tactic: Tactic, hours: float) -> tuple[str, int]:
-    """What the hours buy each week, e.g. ``("3 short videos", 3)``."""
-    units = math.floor(hours / tactic.unit.hours + 1e-9)
-    if units >= 1:
+WEEKS_PER_MONTH = 52 / 12
+
+
+def output_line(tactic: Tactic, hours: float, kb: KnowledgeBase) -> tuple[str, int]:
+    """What the hours buy after the tactic's upkeep, e.g. ``("3 short videos a week", 3)``,
+    or per month for slow rhythms (``("1 event a month", 0)``). The count is per week
+    (0 when fewer than one a week)."""
+    if tactic.paid:
+        return f"{hours:g} h of campaign management a week", 0
+    work = max(0.0, hours - kb.curve.overhead_hours.value)
+    per_week = work / tactic.unit.hours
+    if per_week >= kb.advice.monthly_below_units.value:
+        units = math.floor(per_week + 1e-9)
         return f"{units} {tactic.unit.singular if units == 1 else tactic.unit.plural} a week", units
-    weeks = math.ceil(tactic.unit.hours / hours - 1e-9) if hours > 0 else 0
-    return f"1 {tactic.unit.singular} every {weeks} weeks", 0
+    per_month = math.floor(per_week * WEEKS_PER_MONTH + 1e-9)
+    if per_month >= 1:
+        return f"{per_month} {tactic.unit.singular if per_month == 1 else tactic.unit.plural} a month", 0
+    months = math.ceil(1 / (per_week * WEEKS_PER_MONTH) - 1e-9) if per_week > 0 else 0
+    if months == 0:
+        return "upkeep only: too few hours for new work", 0
+    return f"1 {tactic.unit.singular} every {months} months", 0
 
 
 def contributions(row: Row, weights: list[Weight]) -> list[dict]:
@@ -78,6 +107,8 @@ def tactic_plan(
     binding: str,
     group_total: float,
     exponent: float,
+    tactic_gates: tuple = (),
+    worth: float = 0.0,
 ) -> dict:
     """One :class:`~planner.models.plan.TacticPlan`, as a dict (see :func:`contributions`)."""
     hours = quarters / 4
@@ -97,11 +128,12 @@ def tactic_plan(
         if quarters
         else f"Not planned. Score {row.score:.2f} (strongest: {strongest}) × {tactic.strategy} weight {strategy_weight:.2f}."
     )
+    closed = next((GATE_LABEL.get(g.id, g.id) for g in tactic_gates if g.factor <= 0), "fit")
     detail = BINDING_TEXT[binding].format(
-        cap=cap, sat=tactic.saturation_hours.value, hours=hours, mv=marginal, lo=lo, first=first
+        cap=cap, sat=tactic.saturation_hours.value, hours=hours, mv=marginal, lo=lo, first=first, gate=closed
     )
     if quarters:
-        text, count = output_line(tactic, hours)
+        text, count = output_line(tactic, hours, kb)
         activities = [{"text": text, "count": count}, *static[1]]
         output = text
     else:
@@ -113,6 +145,8 @@ def tactic_plan(
         "platform": tactic.platform,
         "platform_name": platform.name,
         "strategy": tactic.strategy,
+        "paid": tactic.paid,
+        "months_to_results": tactic.months_to_results.value,
         "hours": hours,
         "value": float(value),
         "output": output,
@@ -122,6 +156,11 @@ def tactic_plan(
             "summary": f"{lead} {detail}",
             "strategy_weight": strategy_weight,
             "score": row.score,
+            "fit": worth,
+            "factors": [
+                {"gate": g.id, "label": GATE_LABEL.get(g.id, g.id), "factor": g.factor, "source": g.source}
+                for g in tactic_gates
+            ],
             "contributions": contribs,
             "binding": binding,
             "marginal_value_per_hour": float(marginal),

@@ -11,7 +11,6 @@ import math
 from dataclasses import dataclass, field
 
 from planner.engine.allocate import Item, PlatformBound, Problem
-from planner.engine.matrix import Row
 from planner.knowledge.schema import KnowledgeBase, Tactic
 from planner.models.plan import PlanWarning
 from planner.models.scenario import Scenario
@@ -40,13 +39,24 @@ class Setup:
     notes: list[PlanWarning] = field(default_factory=list)
 
 
-def cap_hours(tactic: Tactic, kb: KnowledgeBase) -> tuple[float, str]:
+def cap_hours(tactic: Tactic, kb: KnowledgeBase, budget: float = 0.0) -> tuple[float, str]:
+    if tactic.paid:
+        # Managing ads takes hours that grow slowly with the money: about an hour more
+        # per doubling of the budget (see [fit] budget_hours_per_doubling).
+        f = kb.fit
+        grows = f.budget_hours_base.value + f.budget_hours_per_doubling.value * math.log2(1 + budget / f.budget_reference.value)
+        limit = tactic.max_hours.value if tactic.max_hours is not None else tactic.saturation_hours.value * kb.curve.cap_multiple.value
+        return max(tactic.min_hours.value, min(limit, grows)), "budget-hours"
     if tactic.max_hours is not None:
         return tactic.max_hours.value, "kb-max"
     return tactic.saturation_hours.value * kb.curve.cap_multiple.value, "saturation-cap"
 
 
-def build_setup(scenario: Scenario, kb: KnowledgeBase, rows: dict[str, Row]) -> Setup:
+def build_setup(
+    scenario: Scenario, kb: KnowledgeBase, scores: dict[str, float], ruled_out: dict[str, str]
+) -> Setup:
+    """``scores``: each tactic's per-hour scale for the optimiser (fit.item_score);
+    ``ruled_out``: tactics a fit gate closes (no ad budget, no audience to host), by reason."""
     platform_ids = {p.id for p in kb.platforms}
     excluded_ids = set(scenario.exclude)
     items: list[Item] = []
@@ -59,8 +69,11 @@ def build_setup(scenario: Scenario, kb: KnowledgeBase, rows: dict[str, Row]) -> 
         if t.id in excluded_ids or t.platform in excluded_ids:
             excluded[t.id] = "excluded"
             continue
+        if t.id in ruled_out:
+            excluded[t.id] = ruled_out[t.id]
+            continue
         lo = own_lo[t.id] = quarters_up(t.min_hours.value)
-        cap, reason = cap_hours(t, kb)
+        cap, reason = cap_hours(t, kb, scenario.ad_budget_per_month)
         hi = quarters_down(cap)
         forced = False
         bound = scenario.bounds.get(t.id)
@@ -100,7 +113,7 @@ def build_setup(scenario: Scenario, kb: KnowledgeBase, rows: dict[str, Row]) -> 
             continue
         hi_reason[t.id] = reason
         items.append(Item(
-            t.id, t.strategy, t.platform, rows[t.id].score, t.saturation_hours.value, lo, hi, forced,
+            t.id, t.strategy, t.platform, scores[t.id], t.saturation_hours.value, lo, hi, forced,
             kb.curve.overhead_hours.value,
         ))
     platform_bounds = {}
@@ -129,6 +142,14 @@ def without_minimums(setup: Setup) -> Setup:
     bounds = {p: PlatformBound(0, b.hi) for p, b in setup.problem.platform_bounds.items()}
     problem = Problem(items, bounds, setup.problem.share_min, setup.problem.share_max, setup.problem.exponent)
     return Setup(problem, setup.excluded, setup.hi_reason, set(), setup.own_lo, list(setup.notes))
+
+
+def with_scores(setup: Setup, scores: dict[str, float]) -> Setup:
+    """The same problem (bounds, minimums, share) with other per-hour scales."""
+    return Setup(
+        setup.problem.rescored(scores),
+        setup.excluded, setup.hi_reason, setup.user_min, setup.own_lo, list(setup.notes),
+    )
 
 
 def without_share(setup: Setup) -> Setup:

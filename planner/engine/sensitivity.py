@@ -7,7 +7,8 @@ least ``advice.fragile_share_change``; then the summary says what would change i
 
 from __future__ import annotations
 
-from planner.engine.allocate import Allocation, Allocator
+from planner.engine.allocate import Allocation, Allocator, Problem
+from planner.engine.fit import reach_tilt
 from planner.engine.problem import quarters_down
 from planner.engine.weights import strategy_weights
 from planner.knowledge.schema import KnowledgeBase
@@ -22,19 +23,39 @@ def share_of(alloc: Allocation | None) -> float:
 
 
 def analyse(
-    scenario: Scenario, kb: KnowledgeBase, allocator: Allocator, base: Allocation, names: dict[str, str]
+    scenario: Scenario,
+    kb: KnowledgeBase,
+    allocator: Allocator,
+    base: Allocation,
+    names: dict[str, str],
+    problem: Problem,
+    split_scores: dict[str, float],
+    chooser: Allocator,
 ) -> Sensitivity:
+    """``allocator`` chooses splits (no reach tilt); ``chooser`` picks the tactics
+    within them at this reach priority; a reach case builds its own chooser, since
+    the tilt moves with reach priority."""
     base_share = share_of(base)
     p = scenario.reach_priority
     cases: list[tuple[str, Allocation | None]] = []
+
+    def case(w: dict[str, float], quarters: int, pick: Allocator | None) -> Allocation | None:
+        split = allocator.best(w["broadcast"], w["relationships"], quarters)
+        if split is None:
+            return None
+        if pick is None:
+            tilted = {i.id: split_scores[i.id] * reach_tilt(kb.tactic(i.id), q, kb) for i in problem.items}
+            pick = Allocator(problem.rescored(tilted), allocator.limit)
+        return pick.spend(split, w["broadcast"], w["relationships"])
+
+    usable = quarters_down(scenario.hours_per_week)
     for delta in (-10, 10):
         q = min(100, max(0, p + delta))
         if q != p:
-            w = strategy_weights(q, kb)
-            cases.append((f"reach {delta:+d}", allocator.best(w["broadcast"], w["relationships"], quarters_down(scenario.hours_per_week))))
+            cases.append((f"reach {delta:+d}", case(strategy_weights(q, kb), usable, None)))
     w = strategy_weights(p, kb)
     for factor, label in ((0.75, "hours -25%"), (1.25, "hours +25%")):
-        cases.append((label, allocator.best(w["broadcast"], w["relationships"], quarters_down(scenario.hours_per_week * factor))))
+        cases.append((label, case(w, quarters_down(scenario.hours_per_week * factor), chooser)))
 
     threshold = kb.advice.fragile_share_change.value
     out = []

@@ -22,6 +22,7 @@ from planner.knowledge.schema import (
     Advice,
     Criterion,
     Curve,
+    Fit,
     Goal,
     KnowledgeBase,
     Meta,
@@ -44,6 +45,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "meta": Meta,
     "strategy_weights": StrategyWeights,
     "curve": Curve,
+    "fit": Fit,
     "advice": Advice,
 }
 MAX_FILE_BYTES = 1_000_000

@@ -70,7 +70,16 @@ SCORE_KEYS = (
     "b2c",
     "broad",
     "niche",
+    "local",
+    "global",
+    "audience_reliance",
 )
+"""Every tactic scores all of these, 0 to 5. ``local``: how well it reaches customers
+in one town or area; ``global``: how well it reaches people wherever they are;
+``audience_reliance``: how much its results depend on followers or subscribers you
+already have (5 = it reaches only them)."""
+
+AUDIENCE_LEVELS = ("none", "small", "large")
 
 
 class Meta(StrictModel):
@@ -177,6 +186,10 @@ class Curve(StrictModel):
     """Hours a week any running tactic costs before it produces value (notifications,
     analytics, keeping the profile alive). This fixed cost is what makes a plan with
     few hours focus on few tactics instead of spreading thin."""
+    reference_hours: Sourced
+    """Every tactic, once well fed, is worth its fit × reference_hours: what it achieves,
+    not how long it takes. Its saturation hours set how fast it gets there, so a
+    format that takes longer earns less per hour."""
 
     @field_validator("overhead_hours")
     @classmethod
@@ -185,12 +198,69 @@ class Curve(StrictModel):
             raise ValueError("overhead_hours.value must be between 0 and 5")
         return value
 
+    @field_validator("reference_hours")
+    @classmethod
+    def _reference_positive(cls, value: Sourced) -> Sourced:
+        if not 0 < value.value <= 80:
+            raise ValueError("reference_hours.value must be above 0 and at most 80")
+        return value
+
     @field_validator("cap_multiple")
     @classmethod
     def _at_least_one(cls, value: Sourced) -> Sourced:
         if value.value < 1:
             raise ValueError("cap_multiple.value must be at least 1")
         return value
+
+
+class Fit(StrictModel):
+    """How strongly each of the scenario's facts gates a tactic's fit (planner/engine/fit.py).
+
+    Each gate is a factor from 0 to 1 that multiplies the tactic's decision-matrix
+    score; docs/model.md explains each one for a marketer."""
+
+    market_power: Sourced
+    """Market gate = (fit for your market / 5) ^ market_power."""
+    breadth_power: Sourced
+    """Audience gate = (fit for a broad or niche audience / 5) ^ breadth_power."""
+    place_power: Sourced
+    """Place gate = (local or global reach / 5) ^ place_power."""
+    goal_floor: Sourced
+    """Goal gate for a tactic that serves none of your goals (1 when it serves all)."""
+    reliance_none: Sourced
+    """Audience gate's cut per point of audience reliance with no existing audience (× reliance / 5)."""
+    reliance_small: Sourced
+    """The same with a small existing audience (a large one has no cut)."""
+    content_gap: Sourced
+    """Content gate's cut for the heaviest production with low capacity (half of it with medium)."""
+    horizon_power: Sourced
+    """Horizon gate = (horizon / months to results) ^ horizon_power when the tactic is slower."""
+    budget_reference: Sourced
+    """Monthly ad budget at which a paid tactic's potential equals an organic tactic's."""
+    budget_power: Sourced
+    """Paid potential = (budget / budget_reference) ^ budget_power, capped at budget_cap."""
+    budget_cap: Sourced
+    budget_hours_base: Sourced
+    """Hours a week one paid tactic's management needs at the reference budget's half."""
+    budget_hours_per_doubling: Sourced
+    """Extra management hours for each doubling of the budget (capped by the tactic's max)."""
+    reach_tilt: Sourced
+    """Within a strategy, reach priority multiplies a tactic's value by
+    1 + reach_tilt × (priority − ½) × (reach score − 2.5) / 2.5."""
+
+    @model_validator(mode="after")
+    def _ranges(self) -> Fit:
+        for name in ("market_power", "breadth_power", "place_power", "horizon_power", "budget_power"):
+            if not 0 <= getattr(self, name).value <= 5:
+                raise ValueError(f"{name}.value must be between 0 and 5")
+        for name in ("goal_floor", "reliance_none", "reliance_small", "content_gap", "reach_tilt"):
+            if not 0 <= getattr(self, name).value <= 1:
+                raise ValueError(f"{name}.value must be between 0 and 1")
+        if not 0 < self.budget_reference.value <= 1e9:
+            raise ValueError("budget_reference.value must be above 0")
+        if not 1 <= self.budget_cap.value <= 100:
+            raise ValueError("budget_cap.value must be between 1 and 100")
+        return self
 
 
 class Advice(StrictModel):
@@ -202,6 +272,8 @@ class Advice(StrictModel):
     scheduler_broadcast_share: Sourced
     video_content_demand: Sourced
     fragile_share_change: Sourced
+    monthly_below_units: Sourced
+    """Below this many units a week, a tactic's output is shown per month (events, guest spots)."""
 
 
 class Goal(StrictModel):
@@ -249,6 +321,13 @@ class Tactic(StrictModel):
     description: Text
     goals: list[Id] = Field(min_length=1)
     goals_source: Source
+    paid: bool = False
+    """Needs the ad budget: its hours are managing the spend; the money buys the reach."""
+    months_to_results: Sourced
+    """Typical months until its first attributable result (a lead, a sale, its KPI)."""
+    min_existing_audience: Literal[AUDIENCE_LEVELS] = "none"  # type: ignore[valid-type]
+    """The existing audience it needs to work at all (a community needs members to invite)."""
+    audience_source: Source | None = None
     unit: Unit
     min_hours: Sourced
     saturation_hours: Sourced
@@ -259,10 +338,10 @@ class Tactic(StrictModel):
     kpis: list[KpiDef] = Field(min_length=1)
     kpis_source: Source
 
-    @field_validator("strategy_source", "goals_source", "activities_source", "kpis_source")
+    @field_validator("strategy_source", "goals_source", "activities_source", "kpis_source", "audience_source")
     @classmethod
-    def _sources(cls, value: str) -> str:
-        return check_source(value)
+    def _sources(cls, value: str | None) -> str | None:
+        return value if value is None else check_source(value)
 
     @field_validator("scores")
     @classmethod
@@ -280,6 +359,10 @@ class Tactic(StrictModel):
             raise ValueError("saturation_hours.value is below min_hours.value; returns cannot saturate before the minimum")
         if self.max_hours is not None and self.max_hours.value < self.min_hours.value:
             raise ValueError("max_hours.value is below min_hours.value")
+        if not 0 < self.months_to_results.value <= 120:
+            raise ValueError("months_to_results.value must be above 0 and at most 120")
+        if self.min_existing_audience != "none" and self.audience_source is None:
+            raise ValueError("min_existing_audience needs audience_source: why it needs that audience")
         return self
 
 
@@ -302,6 +385,7 @@ class KnowledgeBase(StrictModel):
     weight_rules: list[WeightRule]
     strategy_weights: StrategyWeights
     curve: Curve
+    fit: Fit
     advice: Advice
     goals: list[Goal]
     platforms: list[Platform]

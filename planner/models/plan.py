@@ -52,6 +52,15 @@ class Contribution(StrictModel):
     """weight × score: this criterion's part of the tactic's total score."""
 
 
+class FitFactor(StrictModel):
+    """One fit gate: how far one fact about the business lets the tactic work (0 to 1)."""
+
+    gate: str
+    label: str
+    factor: float
+    source: str
+
+
 class Why(StrictModel):
     """Why a tactic got the hours it got."""
 
@@ -60,6 +69,10 @@ class Why(StrictModel):
     """Weight of the tactic's strategy, from reach priority."""
     score: float
     """Weighted-sum score over the criteria, 0 to 1."""
+    fit: float
+    """score × every fit gate: what the tactic is worth to this business once well fed."""
+    factors: list[FitFactor]
+    """The fit gates that apply, in a fixed order."""
     contributions: list[Contribution]
     """Largest first."""
     binding: str
@@ -87,6 +100,10 @@ class TacticPlan(StrictModel):
     platform: str
     platform_name: str
     strategy: Strategy
+    paid: bool
+    """Needs the ad budget."""
+    months_to_results: float
+    """Typical months to its first attributable result."""
     hours: float = Field(ge=0)
     value: float = Field(ge=0)
     """This tactic's part of the objective."""

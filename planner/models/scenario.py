@@ -17,6 +17,7 @@ from planner.models.base import StrictModel
 Level = Literal["low", "medium", "high"]
 Breadth = Literal["broad", "niche"]
 Market = Literal["b2c", "b2b"]
+AudienceSize = Literal["none", "small", "large"]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 """Ids of platforms, tactics, goals and presets: lowercase slugs."""
@@ -73,6 +74,12 @@ class Scenario(StrictModel):
     """Whether a scheduling tool (Buffer, Hootsuite, Sprout Social…) is used."""
     content_capacity: Level = "medium"
     """Ability to make video and visuals."""
+    local: bool = False
+    """Customers come from one area (a town, a neighbourhood, a region)."""
+    ad_budget_per_month: Annotated[float, Field(ge=0, le=100_000_000)] = 0.0
+    """Money for paid placement each month, in the user's currency. 0 plans no paid tactics."""
+    existing_audience: AudienceSize = "small"
+    """The followers and subscribers the business already has."""
     goals: list[Id] = Field(default_factory=list, max_length=32)
     exclude: list[Id] = Field(default_factory=list, max_length=256)
     bounds: dict[Id, HourBound] = Field(default_factory=dict, max_length=256)

@@ -41,11 +41,11 @@ class _Current(StrictModel):
     fast path that keeps a cold listing of 10,000 files well under a second."""
 
     format: Literal["planner.scenario"]
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     scenario: Scenario
 
 
-assert CURRENT_VERSION == 2 and FORMAT == "planner.scenario", "update _Current with the format"
+assert CURRENT_VERSION == 3 and FORMAT == "planner.scenario", "update _Current with the format"
 
 
 def encode(scenario: Scenario) -> bytes:

@@ -11,6 +11,10 @@ Versions:
 2. An envelope: ``{"format": "planner.scenario", "schema_version": 2, "scenario": {...}}``.
    Keeping the scenario in its own object lets the file carry metadata later
    without any chance of colliding with a scenario field.
+3. The scenario gains ``local``, ``ad_budget_per_month`` and ``existing_audience``, the
+   inputs the value model of 2026.12 decides with. An older file is written with
+   their neutral values (not local, no ad budget, a small audience) so what it means
+   is explicit in the file; a plan that would have used paid tactics says so.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 FORMAT = "planner.scenario"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 Data = dict[str, Any]
 
@@ -39,7 +43,17 @@ def _v1_to_v2(data: Data) -> Data:
     return {"format": FORMAT, "schema_version": 2, "scenario": scenario}
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+NEW_IN_V3 = {"local": False, "ad_budget_per_month": 0.0, "existing_audience": "small"}
+
+
+def _v2_to_v3(data: Data) -> Data:
+    scenario = data.get("scenario")
+    if isinstance(scenario, dict):
+        scenario = {**NEW_IN_V3, **scenario}
+    return {**data, "schema_version": 3, "scenario": scenario}
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
 """``STEPS[n]`` turns a version ``n`` file into a version ``n + 1`` file."""
 
 

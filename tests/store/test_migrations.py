@@ -65,3 +65,12 @@ def test_newer_file_is_refused_and_never_overwritten(store: ScenarioStore) -> No
     assert not listing.problems
     assert path.read_bytes() == raw
     assert path.name == file_name("From the future")
+
+
+def test_v2_gains_the_neutral_values_of_the_v3_fields() -> None:
+    data = json.loads((FIXTURES / "v2_launch.json").read_text())
+    migrated, version = migrate(dict(data))
+    assert version == 2
+    s = migrated["scenario"]
+    assert (s["local"], s["ad_budget_per_month"], s["existing_audience"]) == (False, 0.0, "small")
+    assert s["bounds"] == data["scenario"]["bounds"]
