@@ -17,7 +17,7 @@ from planner.models.plan import Activity, Kpi
 BINDING_TEXT = {
     "saturation-cap": "More hours would add little: it is at {cap:g} h, well past where returns flatten ({sat:g} h).",
     "kb-max": "It is at the knowledge base's useful maximum of {cap:g} h.",
-    "budget-hours": "{cap:g} h a week is what managing this ad budget takes; more money, not more hours, buys more reach.",
+
     "user-max": "Your maximum of {cap:g} h for it binds.",
     "user-min": "It is held at your minimum of {hours:g} h; on merit it would get less.",
     "min-effective": "It runs at its minimum effective {hours:g} h; further hours are worth more elsewhere.",

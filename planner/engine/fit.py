@@ -5,7 +5,8 @@ channel with great reach could still score well for a market it cannot reach. Th
 gates multiply instead: each is a factor from 0 to 1 for one fact (market, audience
 breadth, place, goals, existing audience, content capacity, ROI horizon, ad budget),
 and a poor fit on any one of them sinks the tactic. Their strengths live in the
-knowledge base's ``[fit]`` table, each with its source.
+knowledge base's ``[fit]`` table, each with its source. Every gate is at most 1,
+except that a large existing audience lifts the channels that speak to it.
 
 A tactic's value to the optimiser is then ``matrix score × gates × reach tilt``: what
 it achieves for this business, not how many hours its format takes (the hours are its
@@ -48,9 +49,11 @@ def gates(tactic: Tactic, scenario: Scenario, kb: KnowledgeBase) -> tuple[Gate, 
     if have < AUDIENCE_LEVELS.index(tactic.min_existing_audience):
         out.append(Gate("audience", 0.0, tactic.audience_source or f.reliance_none.source))
     else:
-        cut = {"none": f.reliance_none, "small": f.reliance_small}.get(scenario.existing_audience)
-        if cut is not None:
-            rel = s["audience_reliance"]
+        rel = s["audience_reliance"]
+        if scenario.existing_audience == "large":
+            out.append(Gate("audience", 1 + f.reliance_large.value * rel.value / 5, rel.source))
+        else:
+            cut = f.reliance_none if scenario.existing_audience == "none" else f.reliance_small
             out.append(Gate("audience", 1 - cut.value * rel.value / 5, rel.source))
     gap = 1 - LEVEL[scenario.content_capacity]
     if gap:

@@ -39,14 +39,18 @@ class Setup:
     notes: list[PlanWarning] = field(default_factory=list)
 
 
-def cap_hours(tactic: Tactic, kb: KnowledgeBase, budget: float = 0.0) -> tuple[float, str]:
-    if tactic.paid:
-        # Managing ads takes hours that grow slowly with the money: about an hour more
-        # per doubling of the budget (see [fit] budget_hours_per_doubling).
-        f = kb.fit
-        grows = f.budget_hours_base.value + f.budget_hours_per_doubling.value * math.log2(1 + budget / f.budget_reference.value)
-        limit = tactic.max_hours.value if tactic.max_hours is not None else tactic.saturation_hours.value * kb.curve.cap_multiple.value
-        return max(tactic.min_hours.value, min(limit, grows)), "budget-hours"
+AD_BUDGET = "ad-budget"
+"""The optimiser's group of every paid tactic: one budget, one cap on managing it."""
+
+
+def ad_management_hours(budget: float, kb: KnowledgeBase) -> float:
+    """Hours a week managing ``budget`` takes across all paid tactics: they grow
+    slowly with the money (``[fit] budget_hours_*``)."""
+    f = kb.fit
+    return f.budget_hours_base.value + f.budget_hours_per_doubling.value * math.log2(1 + budget / f.budget_reference.value)
+
+
+def cap_hours(tactic: Tactic, kb: KnowledgeBase) -> tuple[float, str]:
     if tactic.max_hours is not None:
         return tactic.max_hours.value, "kb-max"
     return tactic.saturation_hours.value * kb.curve.cap_multiple.value, "saturation-cap"
@@ -73,7 +77,7 @@ def build_setup(
             excluded[t.id] = ruled_out[t.id]
             continue
         lo = own_lo[t.id] = quarters_up(t.min_hours.value)
-        cap, reason = cap_hours(t, kb, scenario.ad_budget_per_month)
+        cap, reason = cap_hours(t, kb)
         hi = quarters_down(cap)
         forced = False
         bound = scenario.bounds.get(t.id)
@@ -112,9 +116,12 @@ def build_setup(
             excluded[t.id] = "max-below-minimum"
             continue
         hi_reason[t.id] = reason
+        # Paid tactics share one budget, so the optimiser sees them as one group with
+        # one cap on management hours, unless you bound their own platform.
+        pooled = t.paid and t.platform not in scenario.bounds
         items.append(Item(
-            t.id, t.strategy, t.platform, scores[t.id], t.saturation_hours.value, lo, hi, forced,
-            kb.curve.overhead_hours.value,
+            t.id, t.strategy, AD_BUDGET if pooled else t.platform, scores[t.id], t.saturation_hours.value, lo, hi,
+            forced, kb.curve.overhead_hours.value,
         ))
     platform_bounds = {}
     for ref, bound in sorted(scenario.bounds.items()):
@@ -122,6 +129,8 @@ def build_setup(
             platform_bounds[ref] = PlatformBound(
                 quarters_up(bound.min or 0.0), None if bound.max is None else quarters_down(bound.max)
             )
+    if any(i.platform == AD_BUDGET for i in items):
+        platform_bounds[AD_BUDGET] = PlatformBound(0, quarters_down(ad_management_hours(scenario.ad_budget_per_month, kb)))
     problem = Problem(
         tuple(sorted(items, key=lambda i: i.id)),
         platform_bounds,

@@ -29,6 +29,7 @@ def features(scenario: Scenario) -> dict[str, float]:
         "scheduler": float(scenario.scheduler),
         "no_scheduler": float(not scenario.scheduler),
         "content_gap": 1.0 - LEVEL[scenario.content_capacity],
+        "content_strength": LEVEL[scenario.content_capacity],
         "sales_tracking": float(scenario.sales_tracking),
         "goals_given": float(bool(scenario.goals)),
         "b2b": float(scenario.market == "b2b"),

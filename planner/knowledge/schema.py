@@ -134,6 +134,7 @@ FEATURES = (
     "b2c",
     "broad",
     "niche",
+    "content_strength",
 )
 """Scenario features a weight rule may read; each is 0 to 1. See docs/model.md.
 
@@ -230,7 +231,9 @@ class Fit(StrictModel):
     reliance_none: Sourced
     """Audience gate's cut per point of audience reliance with no existing audience (× reliance / 5)."""
     reliance_small: Sourced
-    """The same with a small existing audience (a large one has no cut)."""
+    """The same with a small existing audience."""
+    reliance_large: Sourced
+    """With a large existing audience, the bonus per point of audience reliance (× reliance / 5)."""
     content_gap: Sourced
     """Content gate's cut for the heaviest production with low capacity (half of it with medium)."""
     horizon_power: Sourced
@@ -241,9 +244,9 @@ class Fit(StrictModel):
     """Paid potential = (budget / budget_reference) ^ budget_power, capped at budget_cap."""
     budget_cap: Sourced
     budget_hours_base: Sourced
-    """Hours a week one paid tactic's management needs at the reference budget's half."""
+    """Hours a week that managing a small ad budget takes, across every paid tactic."""
     budget_hours_per_doubling: Sourced
-    """Extra management hours for each doubling of the budget (capped by the tactic's max)."""
+    """Extra management hours for each doubling of the budget against the reference."""
     reach_tilt: Sourced
     """Within a strategy, reach priority multiplies a tactic's value by
     1 + reach_tilt × (priority − ½) × (reach score − 2.5) / 2.5."""
@@ -253,13 +256,15 @@ class Fit(StrictModel):
         for name in ("market_power", "breadth_power", "place_power", "horizon_power", "budget_power"):
             if not 0 <= getattr(self, name).value <= 5:
                 raise ValueError(f"{name}.value must be between 0 and 5")
-        for name in ("goal_floor", "reliance_none", "reliance_small", "content_gap", "reach_tilt"):
+        for name in ("goal_floor", "reliance_none", "reliance_small", "reliance_large", "content_gap", "reach_tilt"):
             if not 0 <= getattr(self, name).value <= 1:
                 raise ValueError(f"{name}.value must be between 0 and 1")
         if not 0 < self.budget_reference.value <= 1e9:
             raise ValueError("budget_reference.value must be above 0")
         if not 1 <= self.budget_cap.value <= 100:
             raise ValueError("budget_cap.value must be between 1 and 100")
+        if not 0 < self.budget_hours_base.value <= 40 or not 0 <= self.budget_hours_per_doubling.value <= 40:
+            raise ValueError("budget_hours_base.value must be above 0 and budget_hours_per_doubling.value at least 0 (both at most 40)")
         return self
 
 
