@@ -44,7 +44,9 @@ def gates(tactic: Tactic, scenario: Scenario, kb: KnowledgeBase) -> tuple[Gate, 
     out.append(Gate("place", (place.value / 5) ** f.place_power.value, place.source))
     if scenario.goals:
         served = len(set(scenario.goals) & set(tactic.goals)) / len(scenario.goals)
-        out.append(Gate("goals", f.goal_floor.value + (1 - f.goal_floor.value) * served, tactic.goals_source))
+        # The square root: serving one of two goals is most of the way to serving both,
+        # since any tactic worth running serves one goal well.
+        out.append(Gate("goals", f.goal_floor.value + (1 - f.goal_floor.value) * served**0.5, tactic.goals_source))
     have = AUDIENCE_LEVELS.index(scenario.existing_audience)
     if have < AUDIENCE_LEVELS.index(tactic.min_existing_audience):
         out.append(Gate("audience", 0.0, tactic.audience_source or f.reliance_none.source))
