@@ -39,6 +39,7 @@ GATE_LABEL = {
     "audience": "existing audience",
     "content": "content capacity",
     "horizon": "time to results",
+    "measurability": "measurable ROI",
     "budget": "ad budget",
 }
 

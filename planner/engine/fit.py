@@ -61,6 +61,10 @@ def gates(tactic: Tactic, scenario: Scenario, kb: KnowledgeBase) -> tuple[Gate, 
     if gap:
         demand = s["content_demand"]
         out.append(Gate("content", 1 - f.content_gap.value * gap * (demand.value / 5) ** 2, demand.source))
+    need = LEVEL[scenario.roi_measurability]
+    if need:
+        m = s["measurability_tracked" if scenario.sales_tracking else "measurability"]
+        out.append(Gate("measurability", 1 - f.measurability_need.value * need * (1 - m.value / 5), m.source))
     months = tactic.months_to_results.value
     if months > scenario.roi_horizon_months:
         out.append(Gate(

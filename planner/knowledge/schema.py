@@ -236,6 +236,8 @@ class Fit(StrictModel):
     """With a large existing audience, the bonus per point of audience reliance (× reliance / 5)."""
     content_gap: Sourced
     """Content gate's cut for the heaviest production with low capacity (half of it with medium)."""
+    measurability_need: Sourced
+    """Measurability gate's cut for an unmeasurable tactic when ROI must be measured directly."""
     horizon_power: Sourced
     """Horizon gate = (horizon / months to results) ^ horizon_power when the tactic is slower."""
     budget_reference: Sourced
@@ -256,7 +258,7 @@ class Fit(StrictModel):
         for name in ("market_power", "breadth_power", "place_power", "horizon_power", "budget_power"):
             if not 0 <= getattr(self, name).value <= 5:
                 raise ValueError(f"{name}.value must be between 0 and 5")
-        for name in ("goal_floor", "reliance_none", "reliance_small", "reliance_large", "content_gap", "reach_tilt"):
+        for name in ("goal_floor", "reliance_none", "reliance_small", "reliance_large", "content_gap", "measurability_need", "reach_tilt"):
             if not 0 <= getattr(self, name).value <= 1:
                 raise ValueError(f"{name}.value must be between 0 and 1")
         if not 0 < self.budget_reference.value <= 1e9:

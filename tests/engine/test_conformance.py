@@ -34,16 +34,17 @@ def score(key: str) -> Callable[[str], float]:
 
 
 video_heavy = hours_where(lambda tid: score("content_demand")(tid) >= 4)
-slow = hours_where(lambda tid: score("speed")(tid) <= 2)
+slow = hours_where(lambda tid: KB.tactic(tid).months_to_results.value >= 3)
 linkedin = hours_where(lambda tid: KB.tactic(tid).platform == "linkedin")
 automatable = hours_where(lambda tid: score("automation")(tid) >= 4)
 
 
 def measurable(plan: Plan) -> float:
-    """Hours on tactics whose ROI can be attributed, reading the column the model
-    uses for this scenario (with sales tracking, broadcast becomes measurable)."""
+    """The plan's hour-weighted measurability, reading the column the model uses for
+    this scenario (with sales tracking, broadcast becomes measurable)."""
     key = "measurability_tracked" if plan.scenario.sales_tracking else "measurability"
-    return hours_where(lambda tid: score(key)(tid) >= 4)(plan)
+    total = sum(t.hours for t in plan.tactics)
+    return sum(t.hours * score(key)(t.id) for t in plan.tactics) / total if total else 0.0
 
 
 def tactic_count(plan: Plan) -> float:
@@ -80,13 +81,13 @@ ROWS = [
     Row("more content capacity allows more video-heavy hours", "consumer-brand",
         {"content_capacity": "low"}, {"content_capacity": "high"},
         video_heavy, f"{S1}#The Content"),
-    Row("a longer ROI horizon allows more slow-to-pay-off hours", "b2b-consultant",
+    Row("a longer ROI horizon allows more slow-to-pay-off hours", "no-video-creator",
         {"roi_horizon_months": 1, "hours_per_week": 10.0}, {"roi_horizon_months": 24, "hours_per_week": 10.0},
         slow, f"{S1}#Time and effort"),
     Row("a scheduling tool moves hours towards automatable tactics", "no-video-creator",
         {"scheduler": False}, {"scheduler": True},
         automatable, f"{S1}#Time and effort", strict=False),
-    Row("needing measurable ROI moves hours to attributable tactics", "consumer-brand",
+    Row("needing measurable ROI moves hours to attributable tactics", "b2b-consultant",
         {"roi_measurability": "low"}, {"roi_measurability": "high"},
         measurable, f"{S1}#ROI measurement"),
     Row("sales tracking makes broadcasting measurable, so it gains under a measurable-ROI need", "startup-launch",
