@@ -169,3 +169,24 @@ def test_table_format_neutralises_control_and_bidi_characters(capsys):
     assert code == 0, err
     assert "\x1b[2J" not in out and "\u202e" not in out
     assert "\\x1b[2J" in out and "\\u202e" in out
+
+
+def test_flags_without_a_preset_start_from_a_neutral_base() -> None:
+    """Regression: flags alone used to start from the café and inherit its goals and notes."""
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "planner.cli.main", "plan", "--hours", "2", "--market", "b2b", "--reach", "20", "--format", "json"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    scenario = json.loads(run.stdout)["scenario"]
+    assert scenario["name"] == "Custom plan" and scenario["goals"] == [] and scenario["notes"] == ""
+    assert (scenario["local"], scenario["ad_budget_per_month"], scenario["existing_audience"]) == (False, 0.0, "small")
+    table = subprocess.run(
+        [sys.executable, "-m", "planner.cli.main", "plan", "--hours", "2"], capture_output=True, text=True, timeout=60,
+        env={"COLUMNS": "120", "PATH": "/usr/bin:/bin"},
+    )
+    assert "neutral base" in table.stdout

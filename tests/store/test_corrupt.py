@@ -10,6 +10,8 @@ import pytest
 from planner.store import InvalidScenarioFileError, ScenarioNotFoundError, ScenarioStore
 from planner.store.fileformat import MAX_FILE_BYTES, encode
 
+from planner.store.migrations import CURRENT_VERSION
+
 from .conftest import make
 
 GOOD = encode(make("Bad one")).decode()
@@ -24,7 +26,7 @@ CORRUPT = {
     "wrong-type": GOOD.replace('"hours_per_week": 8.0', '"hours_per_week": "eight"').encode(),
     "invalid-value": GOOD.replace('"reach_priority": 50', '"reach_priority": 500').encode(),
     "no-version": json.dumps({"scenario": {"name": "Bad one"}}).encode(),
-    "version-not-int": GOOD.replace('"schema_version": 2', '"schema_version": "2"').encode(),
+    "version-not-int": GOOD.replace(f'"schema_version": {CURRENT_VERSION}', f'"schema_version": "{CURRENT_VERSION}"').encode(),
     "unknown-key": GOOD.replace('"format"', '"extra": 1,\n  "format"').encode(),
     "nan": GOOD.replace('"hours_per_week": 8.0', '"hours_per_week": NaN').encode(),
     "oversized": b'{"pad": "' + b"x" * MAX_FILE_BYTES + b'"}',
