@@ -55,6 +55,7 @@ strategy_source = "{src}"
 description = "Generated for the benchmark."
 goals = ["{rng.choice(goals)}"]
 goals_source = "{src}"
+months_to_results = {{ value = {rng.choice([1, 2, 3, 6])}, source = "{src}" }}
 unit = {{ singular = "unit", plural = "units", hours = 0.5, source = "{src}" }}
 min_hours = {{ value = {lo}, source = "{src}" }}
 saturation_hours = {{ value = {sat}, source = "{src}" }}
