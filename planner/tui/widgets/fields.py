@@ -19,7 +19,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from rich.segment import Segment
+from textual.strip import Strip
 from textual.widgets import Label, SelectionList, Static
+from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.selection_list import Selection
 
 from planner.models import Scenario
@@ -28,6 +31,33 @@ from planner.tui.live import hold_frame
 from planner.tui.messages import Edit
 from planner.tui.text import literal
 from planner.tui.widgets.reach_scale import ReachScale
+
+
+TICKED = "✓"
+CHOSEN = "●"
+UNTICKED = " "
+"""What a checkbox, a checklist row and a radio button show inside their box. Textual
+draws the same mark whatever the state and tells them apart by colour alone, which
+some themes make near-invisible; a tick (or dot) against an empty box reads in any
+theme, and without colour at all."""
+
+
+class TickList(SelectionList[str]):
+    """A SelectionList whose rows show a tick when selected and an empty box when not."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        # SelectionList draws [left, inner, right, " ", *prompt] (see its render_line).
+        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        index = int(self.scroll_offset.y) + y
+        if index >= self.option_count:
+            return strip
+        inner = segments[1]
+        ticked = self.get_option_at_index(index).value in self.selected
+        segments[1] = Segment(TICKED if ticked else UNTICKED, inner.style, inner.control)
+        return Strip(segments, strip.cell_length)
 
 
 class Field(Vertical):
@@ -137,7 +167,7 @@ class ChecklistField(Field):
         self.order = [item[0] for item in self.items]
 
     def compose_control(self) -> ComposeResult:
-        yield SelectionList[str](
+        yield TickList(
             *(Selection(label if isinstance(label, Content) else literal(label, one_line=True), value) for value, label, _ in self.items),
             compact=True,
             id=f"list-{self.field_id.replace('_', '-')}",

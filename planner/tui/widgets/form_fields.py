@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 
 from planner.models import Scenario
 from planner.tui.text import literal
-from planner.tui.widgets.fields import Field, format_number, parse_number
+from planner.tui.widgets.fields import CHOSEN, TICKED, UNTICKED, Field, format_number, parse_number
 
 
 class NumberField(Field):
@@ -56,6 +56,47 @@ class NumberField(Field):
         self.screen.focus_next()
 
 
+class Choice(RadioButton):
+    """A radio button whose state reads without colour: ``●`` when chosen, an empty
+    box when not (Textual draws ``●`` for both and tells them apart by colour only)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
+        return CHOSEN if self.value else UNTICKED
+
+
+class ChoiceSet(RadioSet):
+    """A RadioSet that can be told which option is chosen.
+
+    A RadioSet only learns which button is pressed from that button's Changed
+    message; setting ``RadioButton.value`` with the messages prevented (as loading a
+    scenario must, so it does not echo back as an edit) leaves the set believing
+    nothing is pressed: the next press lights a second option, and the highlight
+    stays on the first. :meth:`choose` keeps the buttons, the pressed button and the
+    highlight in step, and focusing the set puts the highlight on the chosen option.
+    """
+
+    def choose(self, value: str) -> None:
+        buttons = list(self.query_children(RadioButton))
+        with self.prevent(RadioButton.Changed, RadioSet.Changed):
+            for button in buttons:
+                button.value = button.name == value
+        # RadioSet's own record of the pressed button (see the class docstring).
+        self._pressed_button = next((b for b in buttons if b.value), None)
+        self.highlight_chosen()
+
+    def highlight_chosen(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
+    def on_mount(self) -> None:
+        # RadioSet's mount handler highlights the first option; the chosen one it is.
+        self.highlight_chosen()
+
+    def on_focus(self) -> None:
+        self.highlight_chosen()
+
+
 class ChoiceField(Field):
     """One of a few values, as radio buttons in a row: all options visible at once."""
 
@@ -64,15 +105,12 @@ class ChoiceField(Field):
         self.choices = list(choices)
 
     def compose_control(self) -> ComposeResult:
-        with RadioSet(compact=True, id=f"radio-{self.field_id.replace('_', '-')}"):
+        with ChoiceSet(compact=True, id=f"radio-{self.field_id.replace('_', '-')}"):
             for value, text in self.choices:
-                yield RadioButton(literal(text), name=value, compact=True)
+                yield Choice(literal(text), name=value, compact=True)
 
     def load(self, scenario: Scenario) -> None:
-        value = getattr(scenario, self.field_id)
-        with self.prevent(RadioSet.Changed, RadioButton.Changed):
-            for button in self.query(RadioButton):
-                button.value = button.name == value
+        self.query_one(ChoiceSet).choose(getattr(scenario, self.field_id))
 
     @on(RadioSet.Changed)
     def _changed(self, event: RadioSet.Changed) -> None:
@@ -80,11 +118,19 @@ class ChoiceField(Field):
         self.edit({self.field_id: event.pressed.name})
 
 
+class TickBox(Checkbox):
+    """A checkbox whose state reads without colour: a tick, or an empty box."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
+        return TICKED if self.value else UNTICKED
+
+
 class ToggleField(Field):
     """Yes or no, as a checkbox whose label is the question."""
 
     def compose(self) -> ComposeResult:
-        yield Checkbox(literal(self.label), compact=True, id=f"check-{self.field_id.replace('_', '-')}")
+        yield TickBox(literal(self.label), compact=True, id=f"check-{self.field_id.replace('_', '-')}")
         if self.help:
             yield Static(literal(self.help), classes="field-help")
         yield Static("", classes="field-error")
