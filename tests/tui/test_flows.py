@@ -168,7 +168,7 @@ async def test_exclude_and_bounds_reach_the_plan(make_app, kb) -> None:
         assert "swap" in text_of(app, "#field-bounds .field-error")
         assert app.plan.scenario.bounds[chosen.id].max == 1
         listing = app.screen.query_one("#list-exclude")
-        listing.select(chosen.platform)
+        listing.deselect(chosen.platform)  # ticked = in the plan: untick to leave out
         await pilot.pause()
         assert chosen.platform in app.plan.scenario.exclude
 

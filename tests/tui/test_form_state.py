@@ -98,3 +98,43 @@ async def test_ticked_and_unticked_differ_without_colour(make_app) -> None:
         after = box.render().plain
         assert {before[1], after[1]} == {TICKED, UNTICKED}
         assert (after[1] == TICKED) == app.scenario.scheduler
+
+
+async def test_channels_ticked_means_used_on_screen_help_and_guide(make_app, kb) -> None:
+    """One model everywhere: ticked = the plan may use it; untick to leave out."""
+    from pathlib import Path
+
+    from planner.tui.help_data import FIELD_HELP, step
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        app.screen.query_one(Wizard).go("channels")
+        await pilot.pause()
+        channels = app.screen.query_one("#list-exclude")
+        assert set(channels.selected) == {p.id for p in kb.platforms} | {t.id for t in kb.tactics}
+        platform = next(p for p in kb.platforms if sum(t.platform == p.id for t in kb.tactics) >= 3)
+        tactics = [t.id for t in kb.tactics if t.platform == platform.id]
+        channels.focus()
+        rows = [channels.get_option_at_index(i).value for i in range(channels.option_count)]
+        channels.highlighted = rows.index(platform.id)  # the platform's row
+        await pilot.press("space")  # untick the platform: all its tactics go with it
+        await pilot.pause()
+        assert app.scenario.exclude == [platform.id] == app.plan.scenario.exclude
+        assert not {platform.id, *tactics} & set(channels.selected)
+        assert all(t.platform != platform.id for t in app.plan.tactics)
+        await pilot.press("down", "space")  # tick its first tactic: that tactic alone comes back
+        await pilot.pause()
+        assert app.scenario.exclude == tactics[1:]
+        assert set(channels.selected) >= {platform.id, tactics[0]}
+        await pilot.press("space")  # untick it again: every tactic is out, so the platform is
+        await pilot.pause()
+        assert app.scenario.exclude == [platform.id]
+        assert not {platform.id, *tactics} & set(channels.selected)
+        await pilot.press("up", "space")  # tick the platform: everything is back
+        await pilot.pause()
+        assert app.scenario.exclude == []
+        assert set(channels.selected) >= {platform.id, *tactics}
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text(encoding="utf-8")
+    for text in (step("channels").brief, step("channels").help, FIELD_HELP["exclude"], guide):
+        assert "untick" in text.lower() or "Untick" in text
+        assert "tick what to leave out" not in text.lower() and "ticked = left out" not in text.lower()

@@ -45,6 +45,15 @@ theme, and without colour at all."""
 class TickList(SelectionList[str]):
     """A SelectionList whose rows show a tick when selected and an empty box when not."""
 
+    DEFAULT_CSS = """
+    TickList > .selection-list--button,
+    TickList > .selection-list--button-highlighted,
+    TickList > .selection-list--button-selected,
+    TickList > .selection-list--button-selected-highlighted {
+        background: $foreground 18%;
+    }
+    """
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         segments = list(strip)
@@ -165,6 +174,8 @@ class ChecklistField(Field):
         super().__init__(field_id, label)
         self.items = list(items)
         self.order = [item[0] for item in self.items]
+        self.shown: set[str] = set()
+        """The ids ticked on screen."""
 
     def compose_control(self) -> ComposeResult:
         yield TickList(
@@ -174,20 +185,36 @@ class ChecklistField(Field):
         )
         yield Static("", classes="detail")
 
+    def ticked(self, scenario: Scenario) -> set[str]:
+        """The ids shown ticked for ``scenario``."""
+        return set(getattr(scenario, self.field_id))
+
+    def changes(self, before: set[str], after: set[str]) -> dict[str, Any]:
+        """The scenario changes for ticks going from ``before`` to ``after``."""
+        return {self.field_id: [v for v in self.order if v in after]}
+
     def load(self, scenario: Scenario) -> None:
-        chosen = set(getattr(scenario, self.field_id))
+        self.show_ticks(self.ticked(scenario))
+
+    def accepted(self, scenario: Scenario) -> None:
+        ticked = self.ticked(scenario)
+        if ticked != self.shown:
+            self.show_ticks(ticked)
+
+    def show_ticks(self, ticked: set[str]) -> None:
+        self.shown = ticked
         selection = self.query_one(SelectionList)
         with self.prevent(SelectionList.SelectedChanged):
             selection.deselect_all()
             for value in self.order:
-                if value in chosen:
+                if value in ticked:
                     selection.select(value)
 
     @on(SelectionList.SelectedChanged)
     def _changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
-        chosen = set(event.selection_list.selected)
-        self.edit({self.field_id: [v for v in self.order if v in chosen]})
+        before, self.shown = self.shown, set(event.selection_list.selected)
+        self.edit(self.changes(before, self.shown))
 
     @on(SelectionList.SelectionHighlighted)
     def _highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:

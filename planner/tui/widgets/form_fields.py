@@ -4,7 +4,7 @@ text and notes. Imported when those steps are built, not at startup (see
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +14,62 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 
 from planner.models import Scenario
 from planner.tui.text import literal
-from planner.tui.widgets.fields import CHOSEN, TICKED, UNTICKED, Field, format_number, parse_number
+from planner.tui.widgets.fields import CHOSEN, TICKED, UNTICKED, ChecklistField, Field, format_number, parse_number
+
+
+class ChannelsField(ChecklistField):
+    """Every platform and its tactics, ticked when the plan may use them (all are, at
+    first); untick what you will not use.
+
+    The scenario keeps what is left out (``exclude``): a platform's id for a whole
+    platform, a tactic's id for a single tactic. The screen follows: a tactic shows
+    ticked only while its platform is; unticking a platform unticks its tactics, and
+    ticking one tactic of a platform that is left out brings back that tactic alone.
+    """
+
+    def __init__(self, items: Iterable[tuple[str, Content | str, str]], parents: dict[str, str]) -> None:
+        """``parents``: each tactic's platform id."""
+        # Platforms in bold, so their tactics read as grouped under them.
+        rows = [(v, literal(label, "bold", one_line=True) if v not in parents and isinstance(label, str) else label, detail) for v, label, detail in items]
+        super().__init__("exclude", "Channels to use", rows)
+        self.parents = parents
+        self.tactics_of: dict[str, set[str]] = {}
+        for tactic, platform in parents.items():
+            self.tactics_of.setdefault(platform, set()).add(tactic)
+        self.excluded: list[str] = []
+
+    def load(self, scenario: Scenario) -> None:
+        self.excluded = list(scenario.exclude)
+        super().load(scenario)
+
+    def accepted(self, scenario: Scenario) -> None:
+        self.excluded = list(scenario.exclude)
+        super().accepted(scenario)
+
+    def ticked(self, scenario: Scenario) -> set[str]:
+        out = set(self.order) - set(scenario.exclude)
+        return {v for v in out if self.parents.get(v) not in scenario.exclude}
+
+    def changes(self, before: set[str], after: set[str]) -> dict[str, Any]:
+        out = set(self.excluded)
+        for value in sorted(before ^ after):
+            ticked = value in after
+            if value in self.tactics_of:  # a platform: all its tactics with it
+                out -= self.tactics_of[value]
+                out = out - {value} if ticked else out | {value}
+                continue
+            platform = self.parents.get(value, "")
+            siblings = self.tactics_of.get(platform, set())
+            if ticked:
+                if platform in out:  # back from a platform left out: this tactic only
+                    out = (out - {platform}) | (siblings - {value})
+                out.discard(value)
+            else:
+                out.add(value)
+                if siblings and siblings <= out:  # every tactic left out: the platform is
+                    out = (out - siblings) | {platform}
+        unknown = [v for v in self.excluded if v not in self.order]
+        return {"exclude": [v for v in self.order if v in out] + unknown}
 
 
 class NumberField(Field):
@@ -59,6 +114,10 @@ class NumberField(Field):
 class Choice(RadioButton):
     """A radio button whose state reads without colour: ``●`` when chosen, an empty
     box when not (Textual draws ``●`` for both and tells them apart by colour only)."""
+
+    DEFAULT_CSS = """
+    ChoiceSet > Choice > .toggle--button, ChoiceSet > Choice.-on > .toggle--button { background: $foreground 18%; }
+    """
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
@@ -120,6 +179,10 @@ class ChoiceField(Field):
 
 class TickBox(Checkbox):
     """A checkbox whose state reads without colour: a tick, or an empty box."""
+
+    DEFAULT_CSS = """
+    TickBox > .toggle--button, TickBox.-on > .toggle--button { background: $foreground 18%; }
+    """
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name

@@ -179,14 +179,15 @@ class ChannelsStep(WizardStep):
             out.append((platform.id, f"{platform.name} (all)", platform.description))
             for tactic in self.kb.tactics:
                 if tactic.platform == platform.id:
-                    out.append((tactic.id, f"  {tactic.name}", tactic.description))
+                    # No-break spaces: a plain leading space is trimmed when the row is drawn.
+                    out.append((tactic.id, f"\u00a0\u00a0{tactic.name}", tactic.description))
         return out
 
     def compose_fields(self) -> ComposeResult:
-        from planner.tui.widgets.form_fields import BoundsField
+        from planner.tui.widgets.form_fields import BoundsField, ChannelsField
 
         targets = self._targets()
-        yield ChecklistField("exclude", "Leave out", targets)
+        yield ChannelsField(targets, {t.id: t.platform for t in self.kb.tactics})
         yield BoundsField((value, label.strip()) for value, label, _ in targets)
 
 
