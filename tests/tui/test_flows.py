@@ -84,11 +84,11 @@ async def test_invalid_hours_shows_inline_error_and_keeps_the_plan(make_app) -> 
         assert app.screen.query_one(PlanView).has_class("-stale")
         assert app.screen.query_one("#input-hours-per-week", Input).value == "abc", "typed text is kept"
 
-        # Live: "5" and "50" are valid and re-plan as they are typed; "500" is not,
-        # so the plan for 50 hours stays.
+        # Live: "5" and "50" are valid and re-plan as they are typed; "500" is not, and
+        # the plan goes back to the hours before this edit, not to the 50 passed on the way.
         await type_into(pilot, "#input-hours-per-week", "500")
         assert "168" in text_of(app, "#field-hours-per-week .field-error")
-        assert app.plan.hours.available == 50
+        assert app.plan.hours.available == kept.hours.available
 
         await type_into(pilot, "#input-hours-per-week", "5")
         assert not field.has_class("-invalid")
@@ -226,3 +226,24 @@ async def test_engine_failure_keeps_the_last_plan(make_app) -> None:
         await pilot.press("home")
         await pilot.pause()
         assert app.plan is not kept and not app.plan_error
+
+
+async def test_the_header_never_shows_a_value_still_being_typed(make_app) -> None:
+    """Typing 1000 passes through 100, which is valid; when 1000 fails, the plan and
+    its header go back to the hours the field had before, not to 100."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("pagedown")
+        before = app.scenario.hours_per_week
+        await type_into(pilot, "#input-hours-per-week", "1000")
+        assert app.screen.query_one("#field-hours-per-week", Field).has_class("-invalid")
+        title = text_of(app, "#plan-title")
+        assert f"{before:g} h/week" in title and "100 h/week" not in title
+        assert app.plan.scenario.hours_per_week == app.scenario.hours_per_week == before
+        assert "before this edit" in text_of(app, "#plan-stale")
+        # Fixing the text plans it; a second, separate edit starts from there.
+        await type_into(pilot, "#input-hours-per-week", "10")
+        assert "10 h/week" in text_of(app, "#plan-title")
+        await pilot.press("tab")
+        await type_into(pilot, "#input-hours-per-week", "2000")
+        assert app.plan.scenario.hours_per_week == 10 and "10 h/week" in text_of(app, "#plan-title")

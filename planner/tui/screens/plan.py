@@ -109,7 +109,7 @@ class PlanScreen(Screen[None]):
     def _validity(self, event: InputValidity) -> None:
         event.stop()
         if event.invalid:
-            self.plan_view.set_stale("Showing the last valid plan: fix the field marked ✗ and it updates.")
+            self.plan_view.set_stale("Showing the plan for your answers before this edit: fix the field marked ✗ and it updates.")
         else:
             self.plan_view.set_stale(self.planner.plan_error)
 

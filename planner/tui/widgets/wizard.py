@@ -2,8 +2,9 @@
 
 The wizard owns the last *valid* scenario. An edit is applied with
 ``Scenario.with_changes`` (the model's own validators); if that fails the message goes
-under the field, the typed text stays, and nothing is posted, so the plan on screen
-stays the one from the last valid scenario. No planning happens here.
+under the field and the typed text stays. The plan then shows the field's value from
+when the user entered the field, not a value passed on the way: typing "1000" into
+hours goes through "100", which is valid but never meant. No planning happens here.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ class Wizard(Vertical):
         self.scenario = scenario
         self.invalid: dict[str, str] = {}
         self._posted = False
+        self._meant = scenario
+        """The scenario when focus last moved: what a field held before this edit."""
 
     def compose(self) -> ComposeResult:
         # Only the first step is built now; the others are built on first visit
@@ -138,9 +141,14 @@ class Wizard(Vertical):
         self.index = event.index
 
     # Editing -------------------------------------------------------------------
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # An edit starts when the user enters a field (see _roll_back).
+        self._meant = self.scenario
+
     def load(self, scenario: Scenario) -> None:
         """Replace every answer (a preset, a file): fields show it, errors clear."""
         self.scenario = scenario
+        self._meant = scenario
         self.invalid.clear()
         for step in self.query(WizardStep):
             step.load(scenario)
@@ -186,6 +194,19 @@ class Wizard(Vertical):
         if field is not None:
             field.set_error(message)
         self._post_validity()
+        self._roll_back(field_id)
+
+    def _roll_back(self, field_id: str) -> None:
+        """While a field's text is invalid, the plan uses what the field held when the
+        user entered it: never a value typed on the way to the one that failed."""
+        if field_id not in Scenario.model_fields:
+            return
+        meant = getattr(self._meant, field_id)
+        if meant == getattr(self.scenario, field_id):
+            return
+        self.scenario = self.scenario.with_changes(**{field_id: self._meant.model_dump(mode="json")[field_id]})
+        self.post_message(ScenarioEdited(self.scenario))
+        self._posted = True
 
     def _field(self, field_id: str) -> Field | None:
         for field in self.query(Field):
