@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from planner.errors import InputError, PlannerError, first_validation_message
+from planner.errors import InputError, PlannerError, more_problems, validation_messages
 from planner.knowledge.schema import KnowledgeBase, Preset
 from planner.models.scenario import Scenario
 
@@ -91,7 +91,9 @@ def build_scenario(
         # Name the file when the bad value came from it rather than from a flag.
         from_file = scenario_file is not None and field not in overrides
         prefix = f"{origin}: " if from_file else ""
-        raise InputError(prefix + first_validation_message(exc), field) from None
+        path, detail = validation_messages(exc, channel_names(kb))[0]
+        detail += more_problems(exc)
+        raise InputError(f"{prefix}{path}: {detail}", field, detail=detail) from None
     check_references(scenario, kb)
     return scenario
 
@@ -106,7 +108,12 @@ def _preset(kb: KnowledgeBase, preset: str) -> Preset:
 def check_references(scenario: Scenario, kb: KnowledgeBase) -> None:
     """Goals, exclusions and bounds must name things the knowledge base knows."""
     for problem in reference_problems(scenario, kb):
-        raise InputError(f"{problem[0]}: {problem[1]}", problem[0].split("[")[0].split(".")[0])
+        raise InputError(f"{problem[0]}: {problem[1]}", problem[0].split("[")[0].split(".")[0], detail=problem[1])
+
+
+def channel_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Platform and tactic ids → their names, for messages people read."""
+    return {p.id: p.name for p in kb.platforms} | {t.id: t.name for t in kb.tactics}
 
 
 def reference_problems(scenario: Scenario, kb: KnowledgeBase) -> list[tuple[str, str]]:

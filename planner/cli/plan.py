@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import add_data_dir_option, add_date_option, add_strategies_option, today_from
-from planner.errors import InputError
+from planner.errors import InputError, word
 
 FLAG_FOR_FIELD = {
     "name": "--name",
@@ -79,7 +79,7 @@ def parse_bound(text: str, flag: str) -> tuple[str, float]:
     try:
         value = float(hours)
     except ValueError:
-        raise InputError(f"{flag} {text!r}: {hours!r} is not a number of hours") from None
+        raise InputError(f"{flag} {text!r}: {word('not_a_number', value=hours.strip())}") from None
     return ident.strip(), value
 
 
@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         field = (exc.field or "").split(".")[0].split("[")[0]
         if field in FLAG_FOR_FIELD and (field in overrides or (field == "bounds" and bounds)):
-            raise InputError(f"{FLAG_FOR_FIELD[field]}: {exc.message}", exc.field) from None
+            raise InputError(f"{FLAG_FOR_FIELD[field]}: {exc.detail}", exc.field) from None
         raise
     if args.save:
         from planner.store import ScenarioExistsError, save_scenario

@@ -247,3 +247,33 @@ async def test_the_header_never_shows_a_value_still_being_typed(make_app) -> Non
         await pilot.press("tab")
         await type_into(pilot, "#input-hours-per-week", "2000")
         assert app.plan.scenario.hours_per_week == 10 and "10 h/week" in text_of(app, "#plan-title")
+
+
+async def test_the_app_and_the_cli_word_a_bad_value_alike(make_app, kb, capsys) -> None:
+    """One wording table: the message under the field is the CLI's, word for word, and
+    a platform is named as people know it ("Instagram"), not by its id."""
+    from planner.cli.main import main
+
+    platform = kb.platforms[0]
+    shown: dict[tuple[str, ...], str] = {}
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("pagedown")
+        for typed in ("0", "1000"):
+            await type_into(pilot, "#input-hours-per-week", typed)
+            shown[("--hours", typed)] = text_of(app, "#field-hours-per-week .field-error").removeprefix("✗ ")
+        await type_into(pilot, "#input-hours-per-week", "3")
+        app.screen.query_one(Wizard).go("channels")
+        await pilot.pause()
+        app.screen.query_one("#bounds-target").value = platform.id
+        await pilot.pause()
+        await type_into(pilot, "#bounds-max", "1")
+        await type_into(pilot, "#bounds-min", "2")
+        shown[("--min", f"{platform.id}=2", "--max", f"{platform.id}=1")] = text_of(app, "#field-bounds .field-error").removeprefix("✗ ")
+    # The app has closed: the CLI's stderr is the test's again.
+    bounds = shown[("--min", f"{platform.id}=2", "--max", f"{platform.id}=1")]
+    assert bounds.startswith(f"{platform.name}: min (2 h) is above max (1 h)"), bounds
+    for argv, message in shown.items():
+        assert main(["plan", *argv]) == 2
+        flag = "--min/--max" if argv[0] == "--min" else argv[0]
+        assert capsys.readouterr().err.strip() == f"planner: error: {flag}: {message}"

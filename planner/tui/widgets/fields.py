@@ -15,16 +15,17 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Label, SelectionList, Static
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.selection_list import Selection
 
+from planner.errors import SUBJECTS, word
 from planner.models import Scenario
 from planner.tui.help_data import FIELD_HELP
 from planner.tui.live import hold_frame
@@ -125,23 +126,26 @@ def format_number(value: float | int | None) -> str:
     return f"{value:g}"
 
 
-def parse_number(text: str, *, integer: bool = False, allow_empty: bool = False) -> tuple[float | int | None, str | None]:
-    """``(value, None)`` or ``(None, message)``; a message says what to type instead."""
+def parse_number(
+    text: str, *, integer: bool = False, allow_empty: bool = False, field_id: str = ""
+) -> tuple[float | int | None, str | None]:
+    """``(value, None)`` or ``(None, message)``; a message says what to type instead,
+    in the words of :data:`planner.errors.WORDING` (the CLI's too)."""
+    subject, example = SUBJECTS.get(field_id, ("this", "6" if integer else "8"))
     text = text.strip().replace(",", ".")
     if not text:
         if allow_empty:
             return None, None
-        return None, "enter a number"
+        return None, word("empty", subject=subject.capitalize() if subject != "this" else "The box", example=example)
     try:
         number = float(text)
     except ValueError:
-        kind = "a whole number" if integer else "a number"
-        return None, f"{text!r} is not {kind}; type digits, e.g. {'6' if integer else '8 or 2.5'}"
+        return None, word("not_whole" if integer else "not_a_number", value=text, example=example)
     if number != number or number in (float("inf"), float("-inf")):
-        return None, "enter a finite number"
+        return None, word("finite_number", value=text, example=example)
     if integer:
         if not number.is_integer():
-            return None, f"{text!r} is not a whole number; e.g. 6"
+            return None, word("not_whole", value=text, example=example)
         return int(number), None
     return number, None
 

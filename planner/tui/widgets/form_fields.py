@@ -99,7 +99,7 @@ class NumberField(Field):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        value, error = parse_number(event.value, integer=self.integer)
+        value, error = parse_number(event.value, integer=self.integer, field_id=self.field_id)
         if error:
             self.edit(None, error)
         else:

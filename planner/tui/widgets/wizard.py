@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from planner.errors import validation_messages
+from planner.inputs import channel_names
 from planner.knowledge import KnowledgeBase
 from planner.models import Scenario
 from planner.tui.help_data import STEP_IDS, STEPS
@@ -76,6 +77,8 @@ class Wizard(Vertical):
         self.kb = kb
         self.scenario = scenario
         self.invalid: dict[str, str] = {}
+        self.names = channel_names(kb)
+        """Platform and tactic names, for messages: "Instagram", not "instagram"."""
         self._posted = False
         self._meant = scenario
         """The scenario when focus last moved: what a field held before this edit."""
@@ -175,7 +178,7 @@ class Wizard(Vertical):
         try:
             scenario = self.scenario.with_changes(**(event.changes or {}))
         except ValidationError as exc:
-            self._reject(field, event.field, "; ".join(_message(f, m) for f, m in validation_messages(exc)))
+            self._reject(field, event.field, "; ".join(m for _, m in validation_messages(exc, self.names)))
             return
         self.invalid.pop(event.field, None)
         if field is not None:
@@ -224,9 +227,3 @@ class Wizard(Vertical):
         self.query_one(StepBar).invalid_steps = frozenset(steps)
         self.post_message(InputValidity(dict(self.invalid)))
 
-
-def _message(field: str, message: str) -> str:
-    """Pydantic names nested fields (``bounds.linkedin``); the top-level name is
-    already the field's label, so keep only the part a person needs."""
-    head, _, rest = field.partition(".")
-    return f"{rest}: {message}" if rest else message
