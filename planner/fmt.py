@@ -30,6 +30,12 @@ def points(delta: float) -> str:
     return "0 pts" if p == 0 else f"{p:+d} pts"
 
 
+def with_platform(tactic: str, platform: str) -> str:
+    """``"Paid social ads (Facebook)"``; just the tactic when its name already says the
+    platform (``"Email newsletter"`` on Email newsletter, ``"Instagram feed posts"``)."""
+    return tactic if platform.casefold() in tactic.casefold() else f"{tactic} ({platform})"
+
+
 def timestamp(ns: int, *, iso: bool = False) -> str:
     """A file's modification time (``st_mtime_ns``) in local time, as listings show it:
     ``"2025-11-21 09:30"``, or ISO 8601 with the offset for scripts."""

@@ -169,3 +169,14 @@ def test_table_format_neutralises_control_and_bidi_characters(capsys):
     assert code == 0, err
     assert "\x1b[2J" not in out and "\u202e" not in out
     assert "\\x1b[2J" in out and "\\u202e" in out
+
+
+def test_table_does_not_repeat_a_platform_named_like_its_tactic(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    code, out, _ = run(["plan", "--preset", "local-cafe", "--hours", "10"], capsys)
+    lines = out.splitlines()
+    first_cells = [line.split("│")[1].strip() for line in lines if line.startswith("│") and line.count("│") > 3]
+    i = first_cells.index("Email newsletter")
+    assert first_cells[i + 1] != "Email newsletter", first_cells[i : i + 2]
+    j = first_cells.index("Hosted customer meetups")
+    assert first_cells[j + 1] == "In-person events", "a platform the name does not say is still shown"

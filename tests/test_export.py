@@ -191,3 +191,42 @@ def test_inline_escape_gives_back_the_text(text: str) -> None:
     para = md.parse(f"Text: {inline(text)}\n")
     assert [t.type for t in para] == ["paragraph_open", "inline", "paragraph_close"]
     assert _text(para[1]) == f"Text: {text}"
+
+
+def test_people_read_names_and_no_doubled_words(kb) -> None:  # noqa: ANN001
+    """Goals, channels and tactics read as names in the document; ids stay in JSON."""
+    from planner.compare.inputs import Names
+
+    scenario = kb.preset("local-cafe").scenario.with_changes(
+        exclude=["tiktok"], bounds={"paid-social-ads": {"max": 4}}, hours_per_week=10
+    )
+    plan = _plan(kb, scenario)
+    names = Names.of(kb)
+    text = plan_to_markdown(plan, today=DAY, names=names)
+    tables = _tables(md.parse(text))
+    inputs = dict(tables[-1][1:])
+    assert inputs["Goals"] == ", ".join(names.goal(g) for g in scenario.goals)
+    assert inputs["Excluded"] == "TikTok"
+    assert inputs["Hour limits"] == "Paid social ads: at most 4 h"
+    sensitivity = next(t for t in tables if t[0][0] == "Change")
+    moved = {name for row in sensitivity[1:] for cell in row[3:] for name in cell.split(", ")} - {"none"}
+    assert moved and moved <= {t.name for t in (*plan.tactics, *plan.alternatives)}, moved
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert "email-newsletter" in [t.id for t in plan.tactics]
+    assert "### Email newsletter" in headings, headings  # not "Email newsletter (Email newsletter)"
+    assert "### Facebook group discussions" in headings  # the name says the platform already
+    assert "### Hosted customer meetups (In-person events)" in headings
+    assert '"paid-social-ads"' in plan.to_json() and '"tiktok"' in plan.to_json()
+
+
+def test_comparison_inputs_read_as_names(kb) -> None:  # noqa: ANN001
+    from planner.compare.inputs import Names
+
+    base = kb.preset("local-cafe").scenario
+    other = base.with_changes(name="Other", goals=["business-opportunities"], bounds={"paid-social-ads": {"max": 4}})
+    c = compare_plans([_plan(kb, base), _plan(kb, other)], words=Names.of(kb))
+    values = {d.field: d.values for d in c.inputs}
+    assert values["goals"][1] == "Business opportunities"
+    assert values["bounds"][1] == "Paid social ads: at most 4 h"
+    text = comparison_to_markdown(c, today=DAY)
+    assert "business-opportunities" not in text and "paid-social-ads" not in text

@@ -156,7 +156,9 @@ def tactics_table(c: Comparison, look: Look) -> Table:
             delta = fmt.signed_hours(d)
             cells.append(Text(f"{fmt.hours(h)} ({delta})", "" if delta == "0" else look.diff))
         kind = Text("bcast", look.broadcast) if row.strategy == "broadcast" else Text("relat", look.relationships)
-        name = Text.assemble(look.line(row.name), " ", (f"({look.line(row.platform_name)})", look.muted))
+        name = Text(look.line(row.name))
+        if fmt.with_platform(row.name, row.platform_name) != row.name:  # no "Email newsletter (Email newsletter)"
+            name.append(f" ({look.line(row.platform_name)})", look.muted)
         t.add_row(name, kind, *cells)
     return t
 

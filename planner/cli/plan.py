@@ -136,9 +136,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(plan.to_json())
     elif args.format == "markdown":
+        from planner.compare.inputs import Names
         from planner.export import plan_to_markdown
 
-        sys.stdout.write(plan_to_markdown(plan, today=today_from(args)))
+        sys.stdout.write(plan_to_markdown(plan, today=today_from(args), names=Names.of(kb)))
     else:
         from planner.cli.render import print_plan
 

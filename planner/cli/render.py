@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from planner import fmt
 from planner.models.plan import Plan
 from planner.store.names import visible
 
@@ -53,7 +54,7 @@ def plan_renderable(plan: Plan) -> Group:
     table.add_column("KPIs", ratio=3)
     for t in plan.tactics:
         table.add_row(
-            Text.assemble((t.name, "bold"), "\n", (t.platform_name, "dim")),
+            Text.assemble((t.name, "bold"), *(("\n", (t.platform_name, "dim")) if fmt.with_platform(t.name, t.platform_name) != t.name else ())),
             Text(t.strategy, style=COLOURS[t.strategy]),
             Text(f"{t.hours:g}"),
             Text(t.output),

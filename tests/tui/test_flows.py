@@ -277,3 +277,18 @@ async def test_the_app_and_the_cli_word_a_bad_value_alike(make_app, kb, capsys) 
         assert main(["plan", *argv]) == 2
         flag = "--min/--max" if argv[0] == "--min" else argv[0]
         assert capsys.readouterr().err.strip() == f"planner: error: {flag}: {message}"
+
+
+async def test_sensitivity_names_tactics_not_ids(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        cases = [c for c in app.plan.sensitivity.cases if c.added or c.removed]
+        assert cases, "the default scenario has what-ifs that change tactics"
+        names = {t.id: t.name for t in (*app.plan.tactics, *app.plan.alternatives)}
+        text = app.screen.query_one("#details").text
+        for case in cases:
+            for ident in case.added:
+                assert f"+{names[ident]}" in text and f"+{ident}" not in text
+            for ident in case.removed:
+                assert f"−{names[ident]}" in text and f"−{ident}" not in text

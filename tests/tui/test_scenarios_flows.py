@@ -7,6 +7,7 @@ import os
 
 from textual.widgets import Input
 
+from planner.compare.inputs import Names
 from planner.export import comparison_to_markdown, plan_to_markdown, today_from_env
 from planner.store import ScenarioStore
 from planner.tui.dialogs.choice import ChoiceDialog
@@ -185,7 +186,7 @@ async def test_export_plan_confirms_overwrite_and_reports_unwritable(make_app, t
         target = tmp_path / "plan.md"
         await export_via_dialog(pilot, target)
         assert not isinstance(app.screen, ExportDialog)
-        assert target.read_text(encoding="utf-8") == plan_to_markdown(app.plan, today=today_from_env())
+        assert target.read_text(encoding="utf-8") == plan_to_markdown(app.plan, today=today_from_env(), names=Names.of(app.kb))
 
         target.write_text("keep me", encoding="utf-8")
         await export_via_dialog(pilot, target)
