@@ -182,6 +182,7 @@ def inputs_section(plan: Plan, names: Names | None = None) -> str:
     rows += [[label, cell(value) or "none"] for _field, label, value in input_rows(plan.scenario, names)]
     out = [heading(2, "Inputs"), table(["Input", "Value"], rows)]
     out.append(
-        f"Model version {inline(plan.model_version)}; knowledge base version {inline(plan.knowledge_version)}."
+        f"Model version {inline(plan.model_version, mid_line=True)}; knowledge base version "
+        f"{inline(plan.knowledge_version, mid_line=True)}."
     )
     return "\n\n".join(out)
