@@ -31,11 +31,15 @@ from planner.tui.widgets.steps import STEP_CLASSES, ReviewStep, WizardStep
 
 
 class StepBar(Widget):
-    """``1 Goals › 2 Time › …``: where you are, and a click target for each step."""
+    """``1 Goals  2 Time  3 ROI …``: every step by number and name, where you are, and
+    a click target for each step. When the names do not fit one line (the wizard is
+    32 cells wide at 80 columns) they flow onto a second line, never to bare numbers."""
 
     DEFAULT_CSS = """
-    StepBar { height: 1; width: 1fr; }
+    StepBar { height: auto; width: 1fr; }
     """
+
+    GAP = 2
 
     current: reactive[int] = reactive(0)
     invalid_steps: reactive[frozenset[int]] = reactive(frozenset())
@@ -45,23 +49,35 @@ class StepBar(Widget):
             super().__init__()
             self.index = index
 
-    def _spans(self) -> list[tuple[int, int, Content]]:
-        """(start, end, text) of each step; names shrink to numbers when narrow."""
-        full = sum(len(s.title) + 3 for s in STEPS) <= self.size.width
-        out, x = [], 0
+    def _spans(self, width: int) -> list[tuple[int, int, int]]:
+        """(line, start, end) of each step's ``"<n> <name>"``, flowed into ``width``."""
+        out, line, x = [], 0, 0
         for i, s in enumerate(STEPS):
-            text = f"{i + 1} {s.title}" if full or i == self.current else f"{i + 1}"
-            style = "bold reverse $accent" if i == self.current else ("$text-error" if i in self.invalid_steps else "$text-muted")
-            out.append((x, x + len(text) + 2, Content.styled(f" {text} ", style)))
-            x += len(text) + 2
+            size = len(f"{i + 1} {s.title}")
+            if x and x + self.GAP + size > width:
+                line, x = line + 1, 0
+            start = x + (self.GAP if x else 0)
+            out.append((line, start, start + size))
+            x = start + size
         return out
 
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return self._spans(width)[-1][0] + 1
+
     def render(self) -> Content:
-        return Content("").join(text for _, _, text in self._spans())
+        lines: list[list[Content]] = []
+        for i, (line, start, _end) in enumerate(self._spans(self.size.width)):
+            if line == len(lines):
+                lines.append([])
+            elif lines[line]:
+                lines[line].append(Content(" " * self.GAP))
+            style = "bold reverse $accent" if i == self.current else ("bold $text-error" if i in self.invalid_steps else "$text-muted")
+            lines[line].append(Content.styled(f"{i + 1} {STEPS[i].title}", style))
+        return Content("\n").join(Content("").join(parts) for parts in lines)
 
     def on_click(self, event: events.Click) -> None:
-        for i, (start, end, _) in enumerate(self._spans()):
-            if start <= event.x < end:
+        for i, (line, start, end) in enumerate(self._spans(self.size.width)):
+            if line == event.y and start <= event.x < end:
                 self.post_message(self.Jump(i))
 
 
