@@ -192,3 +192,12 @@ def test_subprocess_exit_codes_and_no_textual(home: Path) -> None:
     assert r.returncode == 2 and "no scenario named “nope”" in r.stderr and "Traceback" not in r.stderr
     r = subprocess.run([sys.executable, "-c", probe, "scenarios", "list", "--format", "json"], capture_output=True, text=True, env=env)
     assert r.returncode == 0 and json.loads(r.stdout)["scenarios"] == []
+
+
+def test_case_variants_are_suggested_and_noted_on_save(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("Cafe 10h", "CAFE 10H"):
+        code, _, err = run(capsys, "plan", "--save", name)
+        assert code == 0
+    assert "names are case-sensitive" in err and "“Cafe 10h”" in err  # the second save says so
+    code, _, err = run(capsys, "compare", "cafe 10h", "Cafe 10h")
+    assert code == 2 and "“CAFE 10H”" in err and "“Cafe 10h”" in err and "case-sensitive" in err

@@ -72,6 +72,20 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
+def _note_case_variants(data_dir: Path | None, name: str) -> None:
+    """Names are case-sensitive: say so when another differs only in capitals."""
+    from planner.store import ScenarioStore
+    from planner.store.names import shown
+
+    others = ScenarioStore.open(data_dir).case_variants(name)
+    if others:
+        print(
+            f"planner: note: {' and '.join(shown(o) for o in others)} also saved; names are case-sensitive, "
+            f"so {shown(name)} is a separate scenario",
+            file=sys.stderr,
+        )
+
+
 def parse_bound(text: str, flag: str) -> tuple[str, float]:
     ident, sep, hours = text.partition("=")
     if not sep or not ident:
@@ -131,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
         except ScenarioExistsError as exc:
             raise InputError(f"{exc.message} Add --force to replace it, or --save another name.", "save") from None
         print(f"saved scenario {args.save!r} to {path}", file=sys.stderr)
+        _note_case_variants(getattr(args, "data_dir", None), args.save)
         scenario = scenario.with_changes(name=args.save)
     plan = build_plan(scenario, kb)
     if args.format == "json":
