@@ -102,7 +102,7 @@ an example. A type missing here gets a plain fallback, never pydantic's text."""
 
 def word(kind: str, *, subject: str = "the value", value: object = None, example: str = "", **limits: object) -> str:
     """One message from :data:`WORDING`."""
-    template = WORDING.get(kind, "{value} is not accepted for {subject}")
+    template = WORDING.get(kind, "{value} is not accepted for {subject}; check the value")
     values = {k: _number(v) for k, v in limits.items()}
     return template.format(subject=subject, value=_shown(value), eg=f", e.g. {example}" if example else "", **values)
 

@@ -30,7 +30,10 @@ class ChannelsField(ChecklistField):
     def __init__(self, items: Iterable[tuple[str, Content | str, str]], parents: dict[str, str]) -> None:
         """``parents``: each tactic's platform id."""
         # Platforms in bold, so their tactics read as grouped under them.
-        rows = [(v, literal(label, "bold", one_line=True) if v not in parents and isinstance(label, str) else label, detail) for v, label, detail in items]
+        rows = [
+            (value, literal(label, "bold", one_line=True) if value not in parents and isinstance(label, str) else label, detail)
+            for value, label, detail in items
+        ]
         super().__init__("exclude", "Channels to use", rows)
         self.parents = parents
         self.tactics_of: dict[str, set[str]] = {}
@@ -111,12 +114,12 @@ class NumberField(Field):
         self.screen.focus_next()
 
 
-class Choice(RadioButton):
+class ChoiceButton(RadioButton):
     """A radio button whose state reads without colour: ``●`` when chosen, an empty
     box when not (Textual draws ``●`` for both and tells them apart by colour only)."""
 
     DEFAULT_CSS = """
-    ChoiceSet > Choice > .toggle--button, ChoiceSet > Choice.-on > .toggle--button { background: $foreground 18%; }
+    ChoiceSet > ChoiceButton > .toggle--button, ChoiceSet > ChoiceButton.-on > .toggle--button { background: $foreground 18%; }
     """
 
     @property
@@ -166,7 +169,7 @@ class ChoiceField(Field):
     def compose_control(self) -> ComposeResult:
         with ChoiceSet(compact=True, id=f"radio-{self.field_id.replace('_', '-')}"):
             for value, text in self.choices:
-                yield Choice(literal(text), name=value, compact=True)
+                yield ChoiceButton(literal(text), name=value, compact=True)
 
     def load(self, scenario: Scenario) -> None:
         self.query_one(ChoiceSet).choose(getattr(scenario, self.field_id))
