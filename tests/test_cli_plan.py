@@ -220,3 +220,14 @@ def test_a_store_file_from_a_newer_planner_or_another_format_is_one_clear_line(t
         code, out, err = run(["plan", "--scenario", str(path)], capsys)
         assert code == 2 and str(path) in err and needle in err, err
         assert len(err.strip().splitlines()) == 1 and "is not a known field" not in err
+
+
+def test_table_warnings_read_as_words_and_json_keeps_the_codes(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    args = ["--preset", "startup-launch", "--hours", "1"]
+    data = plan_json(args, capsys)
+    assert data["warnings"], "this scenario has a warning"
+    code, out, _ = run(["plan", *args], capsys)
+    for w in data["warnings"]:
+        assert w["code"] not in out
+        assert "⚠ " + w["message"][:30] in " ".join(out.replace("│", " ").split())

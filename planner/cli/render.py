@@ -72,7 +72,7 @@ def plan_renderable(plan: Plan) -> Group:
         for i, warning in enumerate(plan.warnings):
             if i:
                 w.append("\n")
-            w.append(f"{warning.code}: ", style="bold yellow")
+            w.append("⚠ ", style="bold yellow")  # the code is for scripts: it stays in the JSON
             w.append(warning.message)
         parts.append(Panel(w, title="Warnings", title_align="left", border_style="yellow"))
     verdict_style = "green" if plan.sensitivity.verdict == "stable" else "red"
