@@ -292,3 +292,18 @@ async def test_sensitivity_names_tactics_not_ids(make_app) -> None:
                 assert f"+{names[ident]}" in text and f"+{ident}" not in text
             for ident in case.removed:
                 assert f"−{names[ident]}" in text and f"−{ident}" not in text
+
+
+def test_every_binding_the_engine_gives_reads_as_words(kb) -> None:
+    """"limited by: outranked" was a code; every binding has words for people."""
+    from planner.engine import build_plan
+    from planner.tui.widgets.plan_details import BINDING
+
+    seen = set()
+    for preset in kb.presets:
+        for hours in (0.5, 3, 40):
+            for reach in (0, 100):
+                plan = build_plan(preset.scenario.with_changes(hours_per_week=hours, reach_priority=reach), kb)
+                seen |= {t.why.binding for t in (*plan.tactics, *plan.alternatives)}
+    assert {"outranked", "budget"} <= seen
+    assert seen <= set(BINDING), sorted(seen - set(BINDING))

@@ -40,6 +40,8 @@ BINDING = {
     "budget": "the week's hours ran out",
     "excluded": "you left it out",
     "goals": "it serves none of your goals",
+    "outranked": "the hours in the plan earn more",
+    "minimum-exceeds-hours": "its minimum effective hours do not fit in the week",
 }
 """What ``why.binding`` means, for people. Unknown codes are shown as they are."""
 
