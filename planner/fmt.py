@@ -4,6 +4,7 @@ so the same figure never appears as "3.25" in one place and "3.2" in another."""
 from __future__ import annotations
 
 import datetime
+import re
 
 
 def hours(x: float) -> str:
@@ -28,6 +29,25 @@ def points(delta: float) -> str:
     """A change in share as percentage points: ``0.05`` → ``"+5 pts"``."""
     p = round(delta * 100) + 0
     return "0 pts" if p == 0 else f"{p:+d} pts"
+
+
+def with_platform(tactic: str, platform: str) -> str:
+    """``"Paid social ads (Facebook)"``; just the tactic when its name already says the
+    platform: ``"Email newsletter"`` on Email newsletter, ``"Instagram feed posts"``,
+    ``"Niche and industry forum participation"`` on Niche and industry forums."""
+    return tactic if _says(tactic, platform) else f"{tactic} ({platform})"
+
+
+def _says(tactic: str, platform: str) -> bool:
+    """Every word of the platform's name (without a bracketed aside, a plural "s" or a
+    little word) starts a word of the tactic's name."""
+    words = re.findall(r"[\w-]+", tactic.casefold())
+    wanted = [w for w in re.findall(r"[\w-]+", re.sub(r"\(.*?\)", "", platform).casefold()) if w not in _LITTLE]
+    stems = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in wanted]
+    return bool(stems) and all(any(word.startswith(stem) for word in words) for stem in stems)
+
+
+_LITTLE = frozenset({"and", "or", "the", "of", "a", "an", "your", "own"})
 
 
 def timestamp(ns: int, *, iso: bool = False) -> str:

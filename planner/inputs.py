@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from planner.errors import InputError, PlannerError, first_validation_message
+from planner.errors import InputError, PlannerError, more_problems, validation_messages
 from planner.knowledge.schema import KnowledgeBase, Preset
 from planner.models.scenario import Scenario
 
@@ -24,11 +24,16 @@ MAX_SCENARIO_BYTES = 1_000_000
 
 
 def read_scenario_file(path: Path) -> dict[str, Any]:
-    """Read a scenario JSON file into a dict; errors name the file."""
+    """Read a scenario file into a dict of scenario fields; errors name the file.
+
+    Two kinds of file are read: bare scenario JSON (what ``planner plan --format
+    json`` prints under ``scenario``) and a file from the scenario store (an envelope
+    with ``format`` and ``schema_version``, migrated like the store migrates it).
+    Either may start with a UTF-8 byte order mark, as some editors write."""
     try:
         if path.stat().st_size > MAX_SCENARIO_BYTES:
             raise InputError(f"{path}: is larger than {MAX_SCENARIO_BYTES:,} bytes; is it a scenario file?", "scenario")
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path given to --scenario", "scenario") from None
     except IsADirectoryError:
@@ -43,7 +48,28 @@ def read_scenario_file(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", "scenario") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: must hold a JSON object of scenario fields, not a {type(data).__name__}", "scenario")
+    if "schema_version" in data or "format" in data:
+        return _unwrap_store_file(path, data)
     return data
+
+
+def _unwrap_store_file(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """The scenario fields of a file saved by the scenario store (any version)."""
+    from planner.store.migrations import FORMAT, FormatProblem, TooNew, migrate
+
+    try:
+        data, _version = migrate(data)
+    except TooNew as exc:
+        raise InputError(
+            f"{path}: was saved by a newer planner (file format version {exc.version}); upgrade planner to read it",
+            "scenario",
+        ) from None
+    except FormatProblem as exc:
+        raise InputError(f"{path}: {exc}", "scenario") from None
+    scenario = data.get("scenario")
+    if data.get("format") != FORMAT or not isinstance(scenario, dict):
+        raise InputError(f"{path}: is not a planner scenario file (expected \"format\": \"{FORMAT}\" and a \"scenario\" object)", "scenario")
+    return scenario
 
 
 def build_scenario(
@@ -93,7 +119,9 @@ def build_scenario(
         # Name the file when the bad value came from it rather than from a flag.
         from_file = scenario_file is not None and field not in overrides
         prefix = f"{origin}: " if from_file else ""
-        raise InputError(prefix + first_validation_message(exc), field) from None
+        path, detail = validation_messages(exc, channel_names(kb))[0]
+        detail += more_problems(exc)
+        raise InputError(f"{prefix}{path}: {detail}", field, detail=detail) from None
     check_references(scenario, kb)
     return scenario
 
@@ -117,7 +145,12 @@ def _preset(kb: KnowledgeBase, preset: str) -> Preset:
 def check_references(scenario: Scenario, kb: KnowledgeBase) -> None:
     """Goals, exclusions and bounds must name things the knowledge base knows."""
     for problem in reference_problems(scenario, kb):
-        raise InputError(f"{problem[0]}: {problem[1]}", problem[0].split("[")[0].split(".")[0])
+        raise InputError(f"{problem[0]}: {problem[1]}", problem[0].split("[")[0].split(".")[0], detail=problem[1])
+
+
+def channel_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Platform and tactic ids → their names, for messages people read."""
+    return {p.id: p.name for p in kb.platforms} | {t.id: t.name for t in kb.tactics}
 
 
 def reference_problems(scenario: Scenario, kb: KnowledgeBase) -> list[tuple[str, str]]:

@@ -75,11 +75,11 @@ def test_exclude_flag(capsys):
         (["--hours", "inf"], "--hours"),
         (["--hours", "169"], "--hours"),
         (["--horizon", "0"], "--horizon"),
-        (["--goal", "world-domination"], "goals"),
-        (["--exclude", "myspace"], "exclude"),
+        (["--goal", "world-domination"], "--goal"),
+        (["--exclude", "myspace"], "--exclude"),
         (["--min", "linkedin"], "--min"),
         (["--min", "linkedin=lots"], "--min"),
-        (["--min", "linkedin=3", "--max", "linkedin=1"], "bounds"),
+        (["--min", "linkedin=3", "--max", "linkedin=1"], "--min/--max"),
         (["--preset", "nope"], "--preset"),
         (["--market", "b2g"], "--market"),
         (["--broadcast-share-min", "1.5"], "broadcast"),
@@ -190,3 +190,69 @@ def test_flags_without_a_preset_start_from_a_neutral_base() -> None:
         env={"COLUMNS": "120", "PATH": "/usr/bin:/bin"},
     )
     assert "neutral base" in table.stdout
+
+
+def test_table_does_not_repeat_a_platform_named_like_its_tactic(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    # Both tactics held in the plan by minimums, so the test does not depend on the model.
+    code, out, _ = run(
+        ["plan", "--preset", "local-cafe", "--hours", "10", "--min", "email-newsletter=2", "--min", "hosted-meetups=2"], capsys
+    )
+    assert code == 0
+    lines = out.splitlines()
+    first_cells = [line.split("│")[1].strip() for line in lines if line.startswith("│") and line.count("│") > 3]
+    i = first_cells.index("Email newsletter")
+    assert first_cells[i + 1] != "Email newsletter", first_cells[i : i + 2]
+    j = first_cells.index("Hosted customer meetups")
+    assert first_cells[j + 1] == "In-person events", "a platform the name does not say is still shown"
+
+
+@pytest.mark.parametrize("bom", [False, True], ids=["utf8", "utf8-bom"])
+def test_scenario_file_saved_by_the_store_or_bare_with_or_without_bom(tmp_path, capsys, bom):
+    """`--scenario` reads what the app's own store writes, as well as bare scenario
+    JSON; an editor's byte order mark is fine on either."""
+    from pathlib import Path
+
+    from planner.inputs import build_scenario
+    from planner.knowledge import load_knowledge
+    from planner.store import ScenarioStore
+
+    kb = load_knowledge()
+    scenario = kb.preset("b2b-consultant").scenario.with_changes(name="Saved by the app", hours_per_week=5.5)
+    stored = ScenarioStore.open(tmp_path / "home").save(scenario)
+    bare = tmp_path / "bare.json"
+    bare.write_text(scenario.to_json(), encoding="utf-8")
+    v1 = Path(__file__).resolve().parent / "fixtures" / "store" / "v1_cafe.json"
+    for source in (stored.path, bare, v1):
+        path = tmp_path / f"copy-{source.name}"
+        path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + source.read_bytes())
+        data = plan_json(["--scenario", str(path)], capsys)
+        expected = build_scenario(kb, scenario_file=source)
+        assert data["scenario"] == json.loads(expected.to_json())
+        # `planner --scenario FILE` (the app) reads it through the same function.
+        assert build_scenario(kb, scenario_file=path) == expected
+    assert build_scenario(kb, scenario_file=stored.path) == scenario
+
+
+def test_a_store_file_from_a_newer_planner_or_another_format_is_one_clear_line(tmp_path, capsys):
+    path = tmp_path / "s.json"
+    for data, needle in [
+        ({"format": "planner.scenario", "schema_version": 99, "scenario": {}}, "newer planner"),
+        ({"format": "something.else", "schema_version": 2, "scenario": {}}, "not a planner scenario file"),
+        ({"format": "planner.scenario", "schema_version": 2, "scenario": {"hours_per_week": 0}}, "too low"),
+    ]:
+        path.write_text(json.dumps(data), encoding="utf-8")
+        code, out, err = run(["plan", "--scenario", str(path)], capsys)
+        assert code == 2 and str(path) in err and needle in err, err
+        assert len(err.strip().splitlines()) == 1 and "is not a known field" not in err
+
+
+def test_table_warnings_read_as_words_and_json_keeps_the_codes(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    args = ["--preset", "startup-launch", "--hours", "1"]
+    data = plan_json(args, capsys)
+    assert data["warnings"], "this scenario has a warning"
+    code, out, _ = run(["plan", *args], capsys)
+    for w in data["warnings"]:
+        assert w["code"] not in out
+        assert "⚠ " + w["message"][:30] in " ".join(out.replace("│", " ").split())

@@ -40,13 +40,31 @@ def saved(home: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     return names
 
 
-def test_list_table_and_json(saved: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_table_and_json(saved: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")  # room for every name in full
     code, out, _ = run(capsys, "scenarios", "list")
     assert code == 0 and "3 scenarios" in out and HOSTILE in out
     code, out, _ = run(capsys, "scenarios", "list", "--format", "json")
     data = json.loads(out)
     assert [s["name"] for s in data["scenarios"]] == sorted(saved, key=str.casefold)
     assert data["problems"] == []
+
+
+def test_list_fits_80_columns_with_goal_labels(saved: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like `plan` and `compare`, the listing fits the terminal; goals read as labels."""
+    from rich.cells import cell_len
+
+    from planner.knowledge import load_knowledge
+
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "scenarios", "list")
+    table = out.split("\n\n")[0].splitlines()
+    assert code == 0 and max(cell_len(line) for line in table) <= 80, out
+    assert table[0].split() == ["Name", "Hours", "Reach", "Goals", "Modified"]
+    cafe = next(line for line in table if line.startswith("Café"))
+    first_goal = load_knowledge().preset("local-cafe").scenario.goals[0]
+    label = {g.id: g.label for g in load_knowledge().goals}[first_goal]
+    assert label[:10] in cafe and first_goal not in cafe.split(), cafe
 
 
 def test_data_dir_before_or_after_the_command(tmp_path: Path, saved: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -174,3 +192,12 @@ def test_subprocess_exit_codes_and_no_textual(home: Path) -> None:
     assert r.returncode == 2 and "no scenario named “nope”" in r.stderr and "Traceback" not in r.stderr
     r = subprocess.run([sys.executable, "-c", probe, "scenarios", "list", "--format", "json"], capture_output=True, text=True, env=env)
     assert r.returncode == 0 and json.loads(r.stdout)["scenarios"] == []
+
+
+def test_case_variants_are_suggested_and_noted_on_save(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("Cafe 10h", "CAFE 10H"):
+        code, _, err = run(capsys, "plan", "--save", name)
+        assert code == 0
+    assert "names are case-sensitive" in err and "“Cafe 10h”" in err  # the second save says so
+    code, _, err = run(capsys, "compare", "cafe 10h", "Cafe 10h")
+    assert code == 2 and "“CAFE 10H”" in err and "“Cafe 10h”" in err and "case-sensitive" in err

@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.compare import MAX_PLANS, MIN_PLANS, compare_plans
+    from planner.compare import MAX_PLANS, MIN_PLANS, Names, compare_plans
     from planner.store.names import identity, shown
 
     names: list[str] = args.names
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     store = store_from(args)
     stored = [store.load(n) for n in names]
     kb = knowledge_from(args)
-    comparison = compare_plans([plan_for(s.scenario, kb) for s in stored], [s.name for s in stored])
+    comparison = compare_plans([plan_for(s.scenario, kb) for s in stored], [s.name for s in stored], words=Names.of(kb))
     if args.format == "json":
         text = comparison.model_dump_json(indent=2) + "\n"
     elif args.format == "markdown":

@@ -91,10 +91,11 @@ def _table(title: str, look: Look) -> Table:
 
 
 def summary_table(c: Comparison, look: Look) -> Table:
+    # No "Role" column: the changed column already says which row is the baseline, and
+    # at 80 columns every cell it saves goes to the list of changes.
     t = _table("Summary: the first scenario is the baseline", look)
-    t.add_column("Scenario", ratio=2, overflow="fold")
-    t.add_column("Role")
-    t.add_column("Changed against the baseline", ratio=3)
+    t.add_column("Scenario", ratio=2, overflow="fold", min_width=10)
+    t.add_column("Changed against the baseline", ratio=4, min_width=24)
     t.add_column("Bcast / relat", justify="right")
     t.add_column("Hours", justify="right")
     t.add_column("Sensitivity")
@@ -105,7 +106,6 @@ def summary_table(c: Comparison, look: Look) -> Table:
             changed = Text(", ".join(s.changed_inputs) or "nothing", look.diff if s.changed_inputs else "")
         t.add_row(
             Text(look.line(s.name)),
-            s.role,
             changed,
             Text.assemble((fmt.percent(s.broadcast), look.broadcast), " / ", (fmt.percent(s.relationships), look.relationships)),
             fmt.hours(s.allocated_hours),
@@ -156,7 +156,9 @@ def tactics_table(c: Comparison, look: Look) -> Table:
             delta = fmt.signed_hours(d)
             cells.append(Text(f"{fmt.hours(h)} ({delta})", "" if delta == "0" else look.diff))
         kind = Text("bcast", look.broadcast) if row.strategy == "broadcast" else Text("relat", look.relationships)
-        name = Text.assemble(look.line(row.name), " ", (f"({look.line(row.platform_name)})", look.muted))
+        name = Text(look.line(row.name))
+        if fmt.with_platform(row.name, row.platform_name) != row.name:  # no "Email newsletter (Email newsletter)"
+            name.append(f" ({look.line(row.platform_name)})", look.muted)
         t.add_row(name, kind, *cells)
     return t
 

@@ -38,12 +38,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from planner.compare.inputs import Names
     from planner.export import plan_to_markdown
     from planner.store.names import slug
 
     today = today_from(args)
     stored = store_from(args).load(args.name)
-    plan = plan_for(stored.scenario, knowledge_from(args))
-    text = plan_to_markdown(plan, today=today)
+    kb = knowledge_from(args)
+    plan = plan_for(stored.scenario, kb)
+    text = plan_to_markdown(plan, today=today, names=Names.of(kb))
     write_output(text, args.output, force=args.force, default=Path(f"{slug(stored.name)}.md"))
     return 0

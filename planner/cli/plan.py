@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import add_data_dir_option, add_date_option, add_strategies_option, today_from
-from planner.errors import InputError
+from planner.errors import InputError, word
 
 FLAG_FOR_FIELD = {
     "name": "--name",
@@ -78,6 +78,20 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
+def _note_case_variants(data_dir: Path | None, name: str) -> None:
+    """Names are case-sensitive: say so when another differs only in capitals."""
+    from planner.store import ScenarioStore
+    from planner.store.names import shown
+
+    others = ScenarioStore.open(data_dir).case_variants(name)
+    if others:
+        print(
+            f"planner: note: {' and '.join(shown(o) for o in others)} also saved; names are case-sensitive, "
+            f"so {shown(name)} is a separate scenario",
+            file=sys.stderr,
+        )
+
+
 def parse_bound(text: str, flag: str) -> tuple[str, float]:
     ident, sep, hours = text.partition("=")
     if not sep or not ident:
@@ -85,7 +99,7 @@ def parse_bound(text: str, flag: str) -> tuple[str, float]:
     try:
         value = float(hours)
     except ValueError:
-        raise InputError(f"{flag} {text!r}: {hours!r} is not a number of hours") from None
+        raise InputError(f"{flag} {text!r}: {word('not_a_number', value=hours.strip())}") from None
     return ident.strip(), value
 
 
@@ -138,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         field = (exc.field or "").split(".")[0].split("[")[0]
         if field in FLAG_FOR_FIELD and (field in overrides or (field == "bounds" and bounds)):
-            raise InputError(f"{FLAG_FOR_FIELD[field]}: {exc.message}", exc.field) from None
+            raise InputError(f"{FLAG_FOR_FIELD[field]}: {exc.detail}", exc.field) from None
         raise
     if args.save:
         from planner.store import ScenarioExistsError, save_scenario
@@ -148,14 +162,16 @@ def run(args: argparse.Namespace) -> int:
         except ScenarioExistsError as exc:
             raise InputError(f"{exc.message} Add --force to replace it, or --save another name.", "save") from None
         print(f"saved scenario {args.save!r} to {path}", file=sys.stderr)
+        _note_case_variants(getattr(args, "data_dir", None), args.save)
         scenario = scenario.with_changes(name=args.save)
     plan = build_plan(scenario, kb)
     if args.format == "json":
         sys.stdout.write(plan.to_json())
     elif args.format == "markdown":
+        from planner.compare.inputs import Names
         from planner.export import plan_to_markdown
 
-        sys.stdout.write(plan_to_markdown(plan, today=today_from(args)))
+        sys.stdout.write(plan_to_markdown(plan, today=today_from(args), names=Names.of(kb)))
     else:
         from planner.cli.render import print_plan
 

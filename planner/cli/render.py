@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from planner import fmt
 from planner.models.plan import Plan
 from planner.store.names import visible
 
@@ -34,6 +35,14 @@ def split_bar(plan: Plan, width: int = 40) -> Text:
     return bar
 
 
+def tactic_cell(t) -> Text:  # type: ignore[no-untyped-def]
+    """The tactic's name, then its platform when the name does not say it, and a paid mark."""
+    extra = [t.platform_name] if fmt.with_platform(t.name, t.platform_name) != t.name else []
+    if t.paid:
+        extra.append("paid")
+    return Text.assemble((t.name, "bold"), *(("\n", (" · ".join(extra), "dim")) if extra else ()))
+
+
 def plan_renderable(plan: Plan, base: str | None = None) -> Group:
     s = plan.split
     head = Text.assemble(("Plan: ", "bold"), safe(plan.scenario.name))
@@ -55,7 +64,7 @@ def plan_renderable(plan: Plan, base: str | None = None) -> Group:
     table.add_column("KPIs", ratio=3)
     for t in plan.tactics:
         table.add_row(
-            Text.assemble((t.name, "bold"), "\n", (t.platform_name + (" · paid" if t.paid else ""), "dim")),
+            tactic_cell(t),
             Text(t.strategy, style=COLOURS[t.strategy]),
             Text(f"{t.hours:g}"),
             Text(t.output),
@@ -73,7 +82,7 @@ def plan_renderable(plan: Plan, base: str | None = None) -> Group:
         for i, warning in enumerate(plan.warnings):
             if i:
                 w.append("\n")
-            w.append(f"{warning.code}: ", style="bold yellow")
+            w.append("⚠ ", style="bold yellow")  # the code is for scripts: it stays in the JSON
             w.append(warning.message)
         parts.append(Panel(w, title="Warnings", title_align="left", border_style="yellow"))
     verdict_style = "green" if plan.sensitivity.verdict == "stable" else "red"

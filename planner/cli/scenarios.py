@@ -24,6 +24,10 @@ from planner.cli.common import (
 )
 
 NAME_WIDTH = 48
+"""The widest a name gets in the listing's table; the goals take the rest of the line."""
+FIXED_WIDTH = 5 + 5 + 16 + 4 * 2
+"""Hours, Reach, Modified and the four gaps between five columns."""
+MIN_GOALS_WIDTH = 18
 
 
 def register(subparsers: Any) -> None:
@@ -90,21 +94,25 @@ def run_list(args: argparse.Namespace) -> int:
     if not listing.scenarios:
         print(f"No saved scenarios in {store.directory}. Save one with `planner plan --save NAME`.")
         return 0
-    from planner.cli import tabular
     from planner import fmt
+    from planner.cli import tabular
+    from planner.compare.inputs import Names
     from planner.store.names import visible
 
-    rows = []
+    goal_names = Names.of(knowledge_from(args))
+    names, goals = [], []
     for s in listing.scenarios:
+        names.append(visible(s.name))
         if s.status == "newer":
-            details = ["—", "—", f"saved by a newer planner (format v{s.schema_version})"]
+            goals.append(f"saved by a newer planner (format v{s.schema_version})")
         else:
-            details = [
-                fmt.hours(s.hours_per_week or 0),
-                str(s.reach_priority),
-                tabular.fit(visible(", ".join(s.goals)) or "none", 40),
-            ]
-        rows.append([tabular.fit(visible(s.name), NAME_WIDTH), *details, _timestamp(s.modified_ns)])
+            goals.append(visible(", ".join(goal_names.goal(g) for g in s.goals)) or "none")
+    name_width, goals_width = _name_and_goals_widths(names, goals)
+    rows = []
+    for s, name, goal_text in zip(listing.scenarios, names, goals, strict=True):
+        hours = "—" if s.status == "newer" else fmt.hours(s.hours_per_week or 0)
+        reach = "—" if s.status == "newer" else str(s.reach_priority)
+        rows.append([tabular.fit(name, name_width), hours, reach, tabular.fit(goal_text, goals_width), _timestamp(s.modified_ns)])
     out = tabular.render(["Name", "Hours", "Reach", "Goals", "Modified"], rows, [False, True, True, False, False])
     sys.stdout.write(out)
     n = len(listing.scenarios)
@@ -130,15 +138,17 @@ def run_show(args: argparse.Namespace) -> int:
             }
         )
     elif args.format == "markdown":
+        from planner.compare.inputs import Names
         from planner.export import plan_to_markdown
 
-        sys.stdout.write(plan_to_markdown(plan, today=today_from(args)))
+        sys.stdout.write(plan_to_markdown(plan, today=today_from(args), names=Names.of(kb)))
     else:
         from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
         from planner.cli.render import print_plan
+        from planner.compare.inputs import Names
         from planner.compare.inputs import rows as input_rows
         from planner.store.migrations import CURRENT_VERSION
         from planner.store.names import visible
@@ -147,7 +157,7 @@ def run_show(args: argparse.Namespace) -> int:
         table.add_column("Input")
         table.add_column("Value", overflow="fold")
         table.add_row("Name", Text(visible(stored.name)))
-        for _field, label, value in input_rows(stored.scenario):
+        for _field, label, value in input_rows(stored.scenario, Names.of(kb)):
             table.add_row(label, Text(visible(value) or "—"))
         Console().print(table)
         print_plan(plan)
@@ -162,6 +172,22 @@ def run_rm(args: argparse.Namespace) -> int:
     path = store.delete(args.name)
     print(f"removed {shown(args.name)} ({path})")
     return 0
+
+
+def _name_and_goals_widths(names: list[str], goals: list[str]) -> tuple[int, int]:
+    """Column widths so a row fits the terminal (80 columns when output is piped), as
+    ``plan`` and ``compare`` do: the name keeps up to :data:`NAME_WIDTH` cells, the
+    goals get what is left (at least :data:`MIN_GOALS_WIDTH`), cut with "…"."""
+    import shutil
+
+    from planner.cli.tabular import width_of
+
+    columns = max(shutil.get_terminal_size((80, 24)).columns, 60)
+    room = columns - FIXED_WIDTH
+    widest_name = max((width_of(n) for n in names), default=4)
+    widest_goals = max((width_of(g) for g in goals), default=5)
+    name_width = max(4, min(widest_name, NAME_WIDTH, room - min(widest_goals, MIN_GOALS_WIDTH)))
+    return name_width, max(5, min(widest_goals, room - name_width))
 
 
 def _timestamp(ns: int, *, iso: bool = False) -> str:

@@ -7,7 +7,7 @@ instead of being dropped, so a column never silently loses a row.
 
 from __future__ import annotations
 
-from planner.compare.inputs import describe, input_fields, label, raw_value
+from planner.compare.inputs import Names, describe, input_fields, label, raw_value
 from planner.errors import PlannerError
 from planner.models.comparison import Comparison, InputDiff, ScenarioOutcome, SplitColumn, TacticRow
 from planner.models.plan import Plan, TacticPlan
@@ -16,15 +16,17 @@ MIN_PLANS = 2
 MAX_PLANS = 4
 
 
-def compare_plans(plans: list[Plan], names: list[str] | None = None) -> Comparison:
+def compare_plans(plans: list[Plan], names: list[str] | None = None, *, words: Names | None = None) -> Comparison:
     """Compare ``plans`` (the first is the baseline). ``names`` label the columns;
-    default: each plan's scenario name."""
+    default: each plan's scenario name. ``words`` says how goal, platform and tactic
+    ids read in the inputs (default: the names the plans carry)."""
     if not MIN_PLANS <= len(plans) <= MAX_PLANS:
         raise PlannerError(f"compare needs {MIN_PLANS} to {MAX_PLANS} scenarios, got {len(plans)}")
     names = [p.scenario.name for p in plans] if names is None else list(names)
     if len(names) != len(plans):
         raise PlannerError(f"compare got {len(plans)} plans but {len(names)} names")
     scenarios = [p.scenario for p in plans]
+    words = words or Names.of_plans(plans)
 
     inputs = []
     for field in input_fields():
@@ -33,7 +35,7 @@ def compare_plans(plans: list[Plan], names: list[str] | None = None) -> Comparis
             InputDiff(
                 field=field,
                 label=label(field),
-                values=[describe(s, field) for s in scenarios],
+                values=[describe(s, field, words) for s in scenarios],
                 differs=any(r != raws[0] for r in raws[1:]),
             )
         )
@@ -108,4 +110,4 @@ def _tactic_rows(plans: list[Plan]) -> list[TacticRow]:
     return rows
 
 
-__all__ = ["MAX_PLANS", "MIN_PLANS", "compare_plans"]
+__all__ = ["MAX_PLANS", "MIN_PLANS", "Names", "compare_plans"]

@@ -7,9 +7,47 @@ the Markdown export and the TUI describe an input the same way.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from planner.models.scenario import HourBound, Scenario, ShareBound
+
+if TYPE_CHECKING:
+    from planner.knowledge.schema import KnowledgeBase
+    from planner.models.plan import Plan
+
+
+@dataclass(frozen=True)
+class Names:
+    """What ids read as for people: goal labels, platform and tactic names. Views show
+    these; JSON keeps the ids. An id it does not know reads as itself."""
+
+    goals: Mapping[str, str] = field(default_factory=dict)
+    channels: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> Names:
+        return cls(
+            {g.id: g.label for g in kb.goals},
+            {p.id: p.name for p in kb.platforms} | {t.id: t.name for t in kb.tactics},
+        )
+
+    @classmethod
+    def of_plans(cls, plans: Iterable[Plan]) -> Names:
+        """The platform and tactic names the plans themselves carry (no goal labels)."""
+        channels: dict[str, str] = {}
+        for plan in plans:
+            for t in (*plan.tactics, *plan.alternatives):
+                channels.setdefault(t.id, t.name)
+                channels.setdefault(t.platform, t.platform_name)
+        return cls({}, channels)
+
+    def goal(self, ident: str) -> str:
+        return self.goals.get(ident, ident)
+
+    def channel(self, ident: str) -> str:
+        return self.channels.get(ident, ident)
 
 LABELS: dict[str, str] = {
     "notes": "Notes",
@@ -44,8 +82,10 @@ def raw_value(scenario: Scenario, field: str) -> Any:
     return json.loads(json.dumps(scenario.model_dump(mode="json")[field], sort_keys=True))
 
 
-def describe(scenario: Scenario, field: str) -> str:
-    """The value of ``field`` for people: "8 h", "6 months", "yes", "awareness, leads"."""
+def describe(scenario: Scenario, field: str, names: Names | None = None) -> str:
+    """The value of ``field`` for people: "8 h", "6 months", "yes", "Brand awareness,
+    Trust and credibility" (names, when ``names`` knows the ids)."""
+    names = names or Names()
     value = getattr(scenario, field)
     if field == "hours_per_week":
         return f"{_num(value)} h"
@@ -55,10 +95,12 @@ def describe(scenario: Scenario, field: str) -> str:
         return str(value).upper()
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if field in ("goals", "exclude"):
-        return ", ".join(value) if value else "none"
+    if field == "goals":
+        return ", ".join(names.goal(v) for v in value) if value else "none"
+    if field == "exclude":
+        return ", ".join(names.channel(v) for v in value) if value else "none"
     if field == "bounds":
-        return "; ".join(f"{ident}: {_bound(b)}" for ident, b in sorted(value.items())) if value else "none"
+        return "; ".join(f"{names.channel(ident)}: {_bound(b)}" for ident, b in sorted(value.items())) if value else "none"
     if field == "broadcast_share":
         return _share(value)
     if field == "notes":
@@ -66,9 +108,9 @@ def describe(scenario: Scenario, field: str) -> str:
     return str(value)
 
 
-def rows(scenario: Scenario) -> list[tuple[str, str, str]]:
+def rows(scenario: Scenario, names: Names | None = None) -> list[tuple[str, str, str]]:
     """``(field, label, value)`` for each input of one scenario."""
-    return [(f, label(f), describe(scenario, f)) for f in input_fields()]
+    return [(f, label(f), describe(scenario, f, names)) for f in input_fields()]
 
 
 def _num(x: float) -> str:

@@ -3,7 +3,8 @@
 Names and notes may hold any text: ``|`` (would split a table cell), newlines (would
 end a row or a paragraph), backticks, ``*_[]~#&``, ``<b>`` (raw HTML), a leading ``-``
 or ``1.`` (a list), leading spaces (a code block). Every such character is made
-literal, and whitespace Markdown would otherwise trim or reinterpret is written as a
+literal where it would change the structure, and only there (a ``_`` inside a word,
+``1.75`` or a ``#`` mid-line stay as they are, so the raw file reads well), and whitespace Markdown would otherwise trim or reinterpret is written as a
 numeric character reference, so a CommonMark parser gives back exactly the text that
 was typed — including newlines, written ``&#10;``. (The exports therefore put text
 that may hold newlines, such as names and notes, in table cells or headings, never in
@@ -18,43 +19,77 @@ from __future__ import annotations
 
 import re
 
-_ALWAYS = frozenset("\\`*_[]<>|#&~")
-"""Characters with inline meaning anywhere in a line (emphasis, code, links, HTML,
-tables, entities, strikethrough, heading closers): always backslash-escaped."""
+_ALWAYS = frozenset("`*<|~")
+"""Characters that start structure wherever they are (code spans, emphasis, HTML and
+autolinks, table cells, strikethrough): always backslash-escaped. The others are
+escaped only where they would change the document (see :func:`_needs_escape`), so
+ordinary text such as ``001_2b34.txt#Time``, ``1.75 h`` or ``[assumption]`` reads
+as written in the raw Markdown too."""
 
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 _EDGE_SPACE = {" ": "&#32;", "\u00a0": "&#160;"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")
+_LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
+_ENTITY_LIKE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_RULE = re.compile(r"^(?:[-=]+|(?:-[ \t]*){3,})[ \t]*$")
 
 
-def inline(text: str, *, mid_line: bool = False) -> str:
+def _needs_escape(text: str, i: int) -> bool:
+    """Whether ``text[i]`` would be read as Markdown structure rather than as itself."""
+    c = text[i]
+    if c in _ALWAYS:
+        return True
+    after = text[i + 1 : i + 2]
+    before = text[i - 1 : i]
+    if c == "\\":  # an escape only before punctuation (or whatever follows the text)
+        return not after or after in _PUNCTUATION
+    if c == "_":  # emphasis, unless inside a word (snake_case, 001_2b34)
+        return not (before.isalnum() and after.isalnum())
+    if c == "&":  # only where it would start an entity: "&amp;", "&#65;"
+        return _ENTITY_LIKE.match(text, i) is not None
+    if c == "]":  # a link or image "](", a reference "][", a definition "]:"
+        return after in ("(", "[", ":")
+    if c == "[":  # a reversed link "(text)[link]"
+        return before == ")"
+    if c == "#":  # a heading's closing sequence: "#" runs at the very end
+        return text[i:].strip("#") == ""
+    return False
+
+
+def inline(text: str, *, mid_line: bool = False, edges: tuple[bool, bool] = (True, True)) -> str:
     """``text`` as Markdown for a table cell, heading, list item or a single line.
 
-    The result holds no newline and starts and ends with a non-space character.
-    ``mid_line=True`` is for a fragment placed after other text on its line, where
-    list markers such as ``1.`` mean nothing and need no escape (so a version reads
-    ``2026.11.1`` rather than with a backslash before the first dot).
+    The result holds no newline and, with ``edges``, starts and ends with a non-space
+    character. ``mid_line=True`` is for a fragment placed after other text on its
+    line, where list markers such as ``1.`` mean nothing and need no escape.
+    ``edges`` says whether the start and the end of ``text`` are the start and end of
+    the cell, so their spaces must be kept from Markdown's trimming.
     """
     text = _CONTROL.sub("\ufffd", text)
-    out = [_ENTITY.get(c) or ("\\" + c if c in _ALWAYS else c) for c in text]
+    out = [_ENTITY.get(c) or ("\\" + c if _needs_escape(text, i) else c) for i, c in enumerate(text)]
     # Leading and trailing spaces are trimmed by Markdown; keep them as typed.
-    for i in range(len(out)):
-        if out[i] not in _EDGE_SPACE:
-            break
-        out[i] = _EDGE_SPACE[out[i]]
-    for i in range(len(out) - 1, -1, -1):
-        if out[i] not in _EDGE_SPACE:
-            break
-        out[i] = _EDGE_SPACE[out[i]]
+    if edges[0]:
+        for i in range(len(out)):
+            if out[i] not in _EDGE_SPACE:
+                break
+            out[i] = _EDGE_SPACE[out[i]]
+    if edges[1]:
+        for i in range(len(out) - 1, -1, -1):
+            if out[i] not in _EDGE_SPACE:
+                break
+            out[i] = _EDGE_SPACE[out[i]]
     result = "".join(out)
     return result if mid_line else _line_start(result)
 
 
 def _line_start(text: str) -> str:
     """Escape what only means something at the start of a line: list markers
-    (``-``, ``+``, ``1.``, ``1)``) and setext underlines (``=``)."""
-    if text[:1] in ("-", "+", "="):
+    (``- x``, ``+ x``, ``1. x``, ``1) x``), a block quote (``>``), a heading (``#``),
+    and a line that would be a rule or a setext underline (``---``, ``===``)."""
+    if text[:1] in (">", "#") or _RULE.match(text):
+        return "\\" + text
+    if text[:1] in ("-", "+") and text[1:2] in ("", " ", "\t", "&"):
         return "\\" + text
     m = _LIST_NUMBER.match(text)
     if m:
@@ -71,10 +106,12 @@ def with_links(text: str) -> str:
     instead of only where a renderer guesses bare URLs."""
     out, pos = [], 0
     for m in _URL.finditer(text):
-        out.append(inline(text[pos : m.start()]) if pos < m.start() else "")
+        if pos < m.start():  # only the document's own edges keep their spaces
+            out.append(inline(text[pos : m.start()], mid_line=pos > 0, edges=(pos == 0, False)))
         out.append(f"<{m.group()}>")
         pos = m.end()
-    out.append(inline(text[pos:]) if pos < len(text) else "")
+    if pos < len(text):
+        out.append(inline(text[pos:], mid_line=pos > 0, edges=(pos == 0, True)))
     return "".join(out)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 
+from planner.compare.inputs import Names
 from planner.compare.inputs import rows as input_rows
 from planner import fmt
 from planner.export.blocks import LEFT, RIGHT, bullets, document, heading, table
@@ -21,8 +22,11 @@ from planner.models.plan import Plan, PlanWarning, TacticPlan
 STRATEGY = {"broadcast": "Broadcast", "relationships": "Relationships"}
 
 
-def plan_to_markdown(plan: Plan, *, today: datetime.date) -> str:
-    """The plan as Markdown. Deterministic: the same plan and date give the same bytes."""
+def plan_to_markdown(plan: Plan, *, today: datetime.date, names: Names | None = None) -> str:
+    """The plan as Markdown. Deterministic: the same plan and date give the same bytes.
+    ``names``: how goal, platform and tactic ids read (default: the names the plan
+    carries; views pass the knowledge base's, so goals read as labels too)."""
+    names = names or Names.of_plans([plan])
     return document(
         [
             heading(1, f"{inline(plan.scenario.name)}: weekly marketing plan"),
@@ -31,8 +35,8 @@ def plan_to_markdown(plan: Plan, *, today: datetime.date) -> str:
             tactics_section(plan),
             why_section(plan),
             warnings_section(plan.warnings),
-            sensitivity_section(plan),
-            inputs_section(plan),
+            sensitivity_section(plan, names),
+            inputs_section(plan, names),
         ]
     )
 
@@ -120,7 +124,7 @@ def why_section(plan: Plan) -> str:
 
 def _why_tactic(t: TacticPlan) -> list[str]:
     w = t.why
-    out = [heading(3, f"{inline(t.name)} ({inline(t.platform_name)})"), with_links(w.summary)]
+    out = [heading(3, inline(fmt.with_platform(t.name, t.platform_name))), with_links(w.summary)]
     if w.contributions:
         out.append(
             table(
@@ -148,7 +152,8 @@ def warning_line(w: PlanWarning) -> str:
     return text
 
 
-def sensitivity_section(plan: Plan) -> str:
+def sensitivity_section(plan: Plan, names: Names | None = None) -> str:
+    names = names or Names.of_plans([plan])
     sens = plan.sensitivity
     out = [heading(2, "Sensitivity"), f"{sens.verdict.capitalize()}: {with_links(sens.summary)}"]
     if sens.cases:
@@ -160,8 +165,8 @@ def sensitivity_section(plan: Plan) -> str:
                         cell(c.label),
                         fmt.percent(c.broadcast_share),
                         fmt.points(c.delta),
-                        ", ".join(inline(a) for a in c.added) or "none",
-                        ", ".join(inline(r) for r in c.removed) or "none",
+                        ", ".join(inline(names.channel(a)) for a in c.added) or "none",
+                        ", ".join(inline(names.channel(r)) for r in c.removed) or "none",
                     ]
                     for c in sens.cases
                 ],
@@ -171,12 +176,13 @@ def sensitivity_section(plan: Plan) -> str:
     return "\n\n".join(out)
 
 
-def inputs_section(plan: Plan) -> str:
+def inputs_section(plan: Plan, names: Names | None = None) -> str:
     # Notes go in the table too: a cell carries newlines exactly (as &#10;).
     rows = [["Name", cell(plan.scenario.name)]]
-    rows += [[label, cell(value) or "none"] for _field, label, value in input_rows(plan.scenario)]
+    rows += [[label, cell(value) or "none"] for _field, label, value in input_rows(plan.scenario, names)]
     out = [heading(2, "Inputs"), table(["Input", "Value"], rows)]
     out.append(
-        f"Model version {inline(plan.model_version)}; knowledge base version {inline(plan.knowledge_version)}."
+        f"Model version {inline(plan.model_version, mid_line=True)}; knowledge base version "
+        f"{inline(plan.knowledge_version, mid_line=True)}."
     )
     return "\n\n".join(out)

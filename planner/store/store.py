@@ -445,11 +445,20 @@ class ScenarioStore:
             raise write_error(path, exc) from None
         fsync_directory(path.parent)
 
+    def case_variants(self, name: str) -> list[str]:
+        """Other saved names that differ from ``name`` only in capitals ("CAFE 10H" for
+        "Cafe 10h"). Names are case-sensitive, so these are separate scenarios."""
+        with contextlib.suppress(StoreError, OSError):
+            return [n for n in self.list().names() if n != name and _folded(n) == _folded(name)]
+        return []
+
     def _not_found(self, name: str, note: str = "") -> ScenarioNotFoundError:
         hint = ""
         with contextlib.suppress(StoreError, OSError):
-            close = difflib.get_close_matches(name, self.list().names(), n=3, cutoff=0.6)
-            if close:
+            close = suggestions(name, self.list().names())
+            if close and _folded(close[0]) == _folded(name):
+                hint = " Names are case-sensitive: did you mean " + " or ".join(shown(c) for c in close) + "?"
+            elif close:
                 hint = " Did you mean " + " or ".join(shown(c) for c in close) + "?"
         return ScenarioNotFoundError(
             f"no scenario named {shown(name)} in {self.directory}{note}.{hint} "
@@ -494,6 +503,24 @@ class ScenarioStore:
             f"cannot read the scenario store {self.directory}: {describe_os_error(exc)}. "
             "Use --data-dir or PLANNER_HOME to choose another store."
         )
+
+
+def _folded(name: str) -> str:
+    return identity(name).casefold()
+
+
+def suggestions(name: str, names: list[str], n: int = 3) -> list[str]:
+    """Saved names a person may have meant: every case variant of ``name`` first, then
+    close matches, compared without regard to capitals (so "cafe 10h" finds both
+    "Cafe 10h" and "CAFE 10H")."""
+    by_fold: dict[str, list[str]] = {}
+    for candidate in names:
+        if candidate != name:
+            by_fold.setdefault(_folded(candidate), []).append(candidate)
+    variants = by_fold.get(_folded(name), [])
+    close = difflib.get_close_matches(_folded(name), [f for f in by_fold if f != _folded(name)], n=n, cutoff=0.6)
+    others = [c for f in close for c in by_fold[f]]
+    return variants + others[: max(0, n - len(variants))]
 
 
 def _renamed(scenario: Scenario, name: str) -> Scenario:

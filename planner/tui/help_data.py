@@ -69,8 +69,9 @@ STEPS: tuple[Step, ...] = (
         "channels",
         "Channels",
         "Anything to leave out, or hours to fix?",
-        "Tick what to leave out; set min/max hours for any channel.",
-        "Untick what you will not use: a platform (all its tactics) or one tactic. Then "
+        "Ticked = in the plan: untick what you will not use.",
+        "Every platform and tactic starts ticked. Untick what you will not use: a platform "
+        "(all its tactics) or one tactic. Then "
         "give a minimum or maximum of hours a week for any platform or tactic; the "
         "planner keeps within them and says when they bind.",
         "000_0e9b7650b6e63694.txt#The Overlap Between Social Media and Social Networking",
@@ -104,7 +105,7 @@ FIELD_HELP: dict[str, str] = {
     "sales_tracking": "Do you have sales tracking or analytics that attribute revenue?",
     "audience": "Broad: anyone might buy. Niche: a specific group.",
     "market": "Selling to consumers (B2C) or to businesses (B2B).",
-    "exclude": "Ticked = left out of the plan.",
+    "exclude": "✓ = the plan may use it. Untick a platform (all its tactics) or one tactic to leave it out.",
     "bounds": "Pick a platform or tactic, then type its min and/or max hours a week. Leave empty for no limit.",
     "name": "A name for this scenario.",
     "notes": "Anything you want to remember about it.",

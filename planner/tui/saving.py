@@ -122,6 +122,10 @@ def saved(app: PlannerApp, stored: StoredScenario) -> None:
         app.scenario = stored.scenario
         app.loaded += 1
     app.notify(f"Saved “{clean_line(stored.name)}”.", title="Saved", markup=False)
+    others = app.store.case_variants(stored.name)
+    if others:  # names are case-sensitive: two scenarios that read alike
+        listed = " and ".join(f"“{clean_line(o)}”" for o in others)
+        app.notify(f"{listed} is also saved: names are case-sensitive, so these are separate scenarios.", title="Similar name", severity="warning", markup=False)
 
 
 # --- leaving the scenario on screen -------------------------------------------

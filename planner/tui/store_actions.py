@@ -113,11 +113,12 @@ class StoreActions:
             app.notify("There is no plan to export yet.", title="Export", severity="warning", markup=False)
             return
         from planner.errors import PlannerError
+        from planner.compare.inputs import Names
         from planner.export import plan_to_markdown, today_from_env
         from planner.store.names import slug
 
         try:
-            markdown = plan_to_markdown(app.plan, today=today_from_env())
+            markdown = plan_to_markdown(app.plan, today=today_from_env(), names=Names.of(app.kb))
         except PlannerError as exc:
             saving.report(app, exc, "Not exported")
             return

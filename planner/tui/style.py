@@ -9,7 +9,6 @@ from __future__ import annotations
 STRATEGY_BAR = {"broadcast": "$primary", "relationships": "$success"}
 STRATEGY_TEXT = {"broadcast": "bold $text-primary", "relationships": "bold $text-success"}
 STRATEGY_LABEL = {"broadcast": "Broadcast", "relationships": "Relationships"}
-STRATEGY_SHORT = {"broadcast": "bcast", "relationships": "relat"}
 MUTED = "$text-muted"
 WARNING = "bold $text-warning"
 ERROR = "bold $text-error"

@@ -81,3 +81,22 @@ def test_visible_neutralises_terminal_controls() -> None:
     assert visible("a\x1b[31mred\x07") == "a\\x1b[31mred\\x07"
     assert visible("rtl\u202eoverride\n") == "rtl\\u202eoverride\\n"
     assert shown("x\ny") == "“x\\ny”"
+
+
+def test_names_are_case_sensitive_and_lookups_suggest_every_case_variant(store: ScenarioStore) -> None:
+    """The choice (docs/cli.md): names stay case-sensitive, so no existing store changes;
+    a lookup that misses suggests every name that differs only in capitals."""
+    from planner.store import ScenarioNotFoundError
+
+    for name in ("Cafe 10h", "CAFE 10H", "Other"):
+        store.save(make(name))
+    assert store.case_variants("cafe 10h") == ["CAFE 10H", "Cafe 10h"]
+    assert store.case_variants("Cafe 10h") == ["CAFE 10H"]
+    for lookup in (store.load, store.delete):
+        with pytest.raises(ScenarioNotFoundError) as caught:
+            lookup("cafe 10h")
+        message = caught.value.message
+        assert "case-sensitive" in message and "“CAFE 10H”" in message and "“Cafe 10h”" in message
+    with pytest.raises(ScenarioNotFoundError, match="Did you mean “Other”"):
+        store.load("othre")
+    assert sorted(store.list().names()) == ["CAFE 10H", "Cafe 10h", "Other"]

@@ -84,11 +84,11 @@ async def test_invalid_hours_shows_inline_error_and_keeps_the_plan(make_app) -> 
         assert app.screen.query_one(PlanView).has_class("-stale")
         assert app.screen.query_one("#input-hours-per-week", Input).value == "abc", "typed text is kept"
 
-        # Live: "5" and "50" are valid and re-plan as they are typed; "500" is not,
-        # so the plan for 50 hours stays.
+        # Live: "5" and "50" are valid and re-plan as they are typed; "500" is not, and
+        # the plan goes back to the hours before this edit, not to the 50 passed on the way.
         await type_into(pilot, "#input-hours-per-week", "500")
         assert "168" in text_of(app, "#field-hours-per-week .field-error")
-        assert app.plan.hours.available == 50
+        assert app.plan.hours.available == kept.hours.available
 
         await type_into(pilot, "#input-hours-per-week", "5")
         assert not field.has_class("-invalid")
@@ -168,7 +168,7 @@ async def test_exclude_and_bounds_reach_the_plan(make_app, kb) -> None:
         assert "swap" in text_of(app, "#field-bounds .field-error")
         assert app.plan.scenario.bounds[chosen.id].max == 1
         listing = app.screen.query_one("#list-exclude")
-        listing.select(chosen.platform)
+        listing.deselect(chosen.platform)  # ticked = in the plan: untick to leave out
         await pilot.pause()
         assert chosen.platform in app.plan.scenario.exclude
 
@@ -226,3 +226,84 @@ async def test_engine_failure_keeps_the_last_plan(make_app) -> None:
         await pilot.press("home")
         await pilot.pause()
         assert app.plan is not kept and not app.plan_error
+
+
+async def test_the_header_never_shows_a_value_still_being_typed(make_app) -> None:
+    """Typing 1000 passes through 100, which is valid; when 1000 fails, the plan and
+    its header go back to the hours the field had before, not to 100."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("pagedown")
+        before = app.scenario.hours_per_week
+        await type_into(pilot, "#input-hours-per-week", "1000")
+        assert app.screen.query_one("#field-hours-per-week", Field).has_class("-invalid")
+        title = text_of(app, "#plan-title")
+        assert f"{before:g} h/week" in title and "100 h/week" not in title
+        assert app.plan.scenario.hours_per_week == app.scenario.hours_per_week == before
+        assert "before this edit" in text_of(app, "#plan-stale")
+        # Fixing the text plans it; a second, separate edit starts from there.
+        await type_into(pilot, "#input-hours-per-week", "10")
+        assert "10 h/week" in text_of(app, "#plan-title")
+        await pilot.press("tab")
+        await type_into(pilot, "#input-hours-per-week", "2000")
+        assert app.plan.scenario.hours_per_week == 10 and "10 h/week" in text_of(app, "#plan-title")
+
+
+async def test_the_app_and_the_cli_word_a_bad_value_alike(make_app, kb, capsys) -> None:
+    """One wording table: the message under the field is the CLI's, word for word, and
+    a platform is named as people know it ("Instagram"), not by its id."""
+    from planner.cli.main import main
+
+    platform = kb.platforms[0]
+    shown: dict[tuple[str, ...], str] = {}
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("pagedown")
+        for typed in ("0", "1000"):
+            await type_into(pilot, "#input-hours-per-week", typed)
+            shown[("--hours", typed)] = text_of(app, "#field-hours-per-week .field-error").removeprefix("✗ ")
+        await type_into(pilot, "#input-hours-per-week", "3")
+        app.screen.query_one(Wizard).go("channels")
+        await pilot.pause()
+        app.screen.query_one("#bounds-target").value = platform.id
+        await pilot.pause()
+        await type_into(pilot, "#bounds-max", "1")
+        await type_into(pilot, "#bounds-min", "2")
+        shown[("--min", f"{platform.id}=2", "--max", f"{platform.id}=1")] = text_of(app, "#field-bounds .field-error").removeprefix("✗ ")
+    # The app has closed: the CLI's stderr is the test's again.
+    bounds = shown[("--min", f"{platform.id}=2", "--max", f"{platform.id}=1")]
+    assert bounds.startswith(f"{platform.name}: min (2 h) is above max (1 h)"), bounds
+    for argv, message in shown.items():
+        assert main(["plan", *argv]) == 2
+        flag = "--min/--max" if argv[0] == "--min" else argv[0]
+        assert capsys.readouterr().err.strip() == f"planner: error: {flag}: {message}"
+
+
+async def test_sensitivity_names_tactics_not_ids(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        cases = [c for c in app.plan.sensitivity.cases if c.added or c.removed]
+        assert cases, "the default scenario has what-ifs that change tactics"
+        names = {t.id: t.name for t in (*app.plan.tactics, *app.plan.alternatives)}
+        text = app.screen.query_one("#details").text
+        for case in cases:
+            for ident in case.added:
+                assert f"+{names[ident]}" in text and f"+{ident}" not in text
+            for ident in case.removed:
+                assert f"−{names[ident]}" in text and f"−{ident}" not in text
+
+
+def test_every_binding_the_engine_gives_reads_as_words(kb) -> None:
+    """"limited by: outranked" was a code; every binding has words for people."""
+    from planner.engine import build_plan
+    from planner.tui.widgets.plan_details import BINDING
+
+    seen = set()
+    for preset in kb.presets:
+        for hours in (0.5, 3, 40):
+            for reach in (0, 100):
+                plan = build_plan(preset.scenario.with_changes(hours_per_week=hours, reach_priority=reach), kb)
+                seen |= {t.why.binding for t in (*plan.tactics, *plan.alternatives)}
+    assert {"outranked", "budget"} <= seen
+    assert seen <= set(BINDING), sorted(seen - set(BINDING))

@@ -7,6 +7,7 @@ import os
 
 from textual.widgets import Input
 
+from planner.compare.inputs import Names
 from planner.export import comparison_to_markdown, plan_to_markdown, today_from_env
 from planner.store import ScenarioStore
 from planner.tui.dialogs.choice import ChoiceDialog
@@ -185,7 +186,7 @@ async def test_export_plan_confirms_overwrite_and_reports_unwritable(make_app, t
         target = tmp_path / "plan.md"
         await export_via_dialog(pilot, target)
         assert not isinstance(app.screen, ExportDialog)
-        assert target.read_text(encoding="utf-8") == plan_to_markdown(app.plan, today=today_from_env())
+        assert target.read_text(encoding="utf-8") == plan_to_markdown(app.plan, today=today_from_env(), names=Names.of(app.kb))
 
         target.write_text("keep me", encoding="utf-8")
         await export_via_dialog(pilot, target)
@@ -239,3 +240,20 @@ async def test_the_store_opens_on_first_use_where_data_dir_says(kb, tmp_path) ->
         await settle(pilot)
     assert app.store.paths.root == tmp_path / "mine"
     assert [s.name for s in ScenarioStore.open(tmp_path / "mine").list().scenarios] == ["Mine"]
+
+
+async def test_saving_a_case_variant_of_a_saved_name_says_so(make_app, kb) -> None:
+    from textual.widgets._toast import Toast
+
+    save_all([kb.default_scenario().with_changes(name="Cafe 10h")])
+    app = make_app(kb.default_scenario().with_changes(name="CAFE 10H"))
+    async with app.run_test(size=LARGE, notifications=True) as pilot:
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NamePrompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app.document.name == "CAFE 10H"
+        toasts = " ".join(str(t.render()) for t in app.screen.query(Toast))
+        assert "case-sensitive" in toasts and "Cafe 10h" in toasts, toasts

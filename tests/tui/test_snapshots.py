@@ -6,6 +6,7 @@ with ``pytest tests/tui --snapshot-update`` after looking at the new SVGs.
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -34,3 +35,21 @@ def test_time_step_with_a_validation_error(snap_compare, make_app) -> None:
 
 def test_help_screen(snap_compare, make_app) -> None:
     assert snap_compare(make_app(), terminal_size=SMALL, press=["f1"])
+
+
+async def _channels_with_one_left_out(pilot: Pilot) -> None:
+    await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+    await pilot.pause()
+    await pilot.press("space")  # untick the first platform: ticked and unticked rows side by side
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("step", ["goals", "channels"])
+def test_ticks_read_in_both_themes(snap_compare, make_app, theme, size, step) -> None:
+    """Ticked and unticked boxes differ by a tick, not only by colour, in either theme."""
+    app = make_app()
+    app.theme = theme
+    run_before = _channels_with_one_left_out if step == "channels" else None
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

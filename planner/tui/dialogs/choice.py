@@ -86,6 +86,8 @@ class ChoiceDialog(ModalScreen[str]):
                     yield Button(label, id=f"choice-{choice.id}", variant=choice.variant)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
+        # A toast from before (e.g. "Exported", "Saved") would sit over the buttons.
+        self.app.clear_notifications()
         self.query_one(f"#choice-{self.choices[-1].id}", Button).focus()
 
     def on_key(self, event: events.Key) -> None:

@@ -111,6 +111,8 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Button(Content.assemble("Cancel", (" (Esc)", "dim")), id="export-cancel")
 
     def on_mount(self) -> None:
+        # A toast from before (e.g. the last "Exported") would sit over the buttons.
+        self.app.clear_notifications()
         field = self.query_one("#export-path", Input)
         field.focus()
         self._describe(field.value)

@@ -38,11 +38,11 @@ HOW_TO_PICK = (
 
 def build_comparison(app: PlannerApp, names: list[str]) -> Comparison:
     """Load, plan and compare ``names``; raises :class:`PlannerError` with a message."""
-    from planner.compare import compare_plans
+    from planner.compare import Names, compare_plans
     from planner.inputs import plan_saved
 
     stored = [app.store.load(n) for n in names]
-    return compare_plans([plan_saved(s.scenario, app.kb) for s in stored], [s.name for s in stored])
+    return compare_plans([plan_saved(s.scenario, app.kb) for s in stored], [s.name for s in stored], words=Names.of(app.kb))
 
 
 class CompareScreen(Screen[None]):

@@ -55,6 +55,14 @@ class PlanScreen(Screen[None]):
         Binding("pageup,ctrl+o", "previous_step", "Back", tooltip="Go to the previous wizard step", priority=True, id="wizard.back"),
         Binding("ctrl+r", "goto_step('review')", "Review", show=False, tooltip="Jump to the Review step", id="wizard.review"),
         Binding("ctrl+l", "focus_plan", "Plan", show=False, tooltip="Move focus to the tactics table", id="plan.focus"),
+        Binding(
+            "ctrl+down,alt+down", "scroll_plan(1)", "Plan down", show=False, priority=True,
+            tooltip="Scroll the plan down (why, warnings, sensitivity) wherever the focus is", id="plan.scroll_down",
+        ),
+        Binding(
+            "ctrl+up,alt+up", "scroll_plan(-1)", "Plan up", show=False, priority=True,
+            tooltip="Scroll the plan back up", id="plan.scroll_up",
+        ),
     ]
 
     @property
@@ -92,6 +100,8 @@ class PlanScreen(Screen[None]):
 
     def _reload(self, _: int) -> None:
         self.wizard.load(self.planner.scenario)
+        # Another scenario: start reading its plan from the top (the split bar).
+        self.plan_view.scroll_home(animate=False, immediate=True)
 
     def _show_plan_error(self, error: str) -> None:
         self.plan_view.set_stale(error)
@@ -109,7 +119,7 @@ class PlanScreen(Screen[None]):
     def _validity(self, event: InputValidity) -> None:
         event.stop()
         if event.invalid:
-            self.plan_view.set_stale("Showing the last valid plan: fix the field marked ✗ and it updates.")
+            self.plan_view.set_stale("Showing the plan for your answers before this edit: fix the field marked ✗ and it updates.")
         else:
             self.plan_view.set_stale(self.planner.plan_error)
 
@@ -126,3 +136,8 @@ class PlanScreen(Screen[None]):
 
     def action_focus_plan(self) -> None:
         self.query_one("#tactics").focus()
+
+    def action_scroll_plan(self, direction: int) -> None:
+        """Half a pane at a time, leaving the focus where it is."""
+        view = self.plan_view
+        view.scroll_relative(y=direction * max(1, view.scrollable_content_region.height // 2), animate=False)

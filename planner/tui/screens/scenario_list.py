@@ -14,6 +14,7 @@ cell width (emoji and CJK take two cells), so a row never spills into the next c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -70,14 +71,16 @@ def header_text(width: int) -> str:
     return "".join(fit(c.title, c.width, c.right) for c in columns(width))
 
 
-def cells(row: ListedScenario, mark: str) -> dict[str, str]:
+def cells(row: ListedScenario, mark: str, goal_names: Mapping[str, str] | None = None) -> dict[str, str]:
+    """A row's cells; ``goal_names`` shows goals by label ("Brand awareness"), not id."""
     if row.status != "ok":
         details = {"Hours": "—", "Reach": "—", "Goals": f"newer planner (v{row.schema_version})"}
     else:
+        names = goal_names or {}
         details = {
             "Hours": fmt.hours(row.hours_per_week or 0),
             "Reach": str(row.reach_priority),
-            "Goals": ", ".join(row.goals) or "none",
+            "Goals": ", ".join(names.get(g, g) for g in row.goals) or "none",
         }
     return {"": mark, "Name": clean_line(row.name), "Modified": fmt.timestamp(row.modified_ns), **details}
 
@@ -134,8 +137,9 @@ class ScenarioList(ScrollView, can_focus=True):
             super().__init__()
             self.row = row
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, goal_names: Mapping[str, str] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.goal_names = goal_names or {}
         self.rows: list[ListedScenario] = []
         self.marks: dict[str, int] = {}
         """File name → compare position (1 = baseline)."""
@@ -203,6 +207,6 @@ class ScenarioList(ScrollView, can_focus=True):
             style = style + self.get_component_rich_style("scenario-list--newer")
         if index == self.cursor:
             style = style + self.get_component_rich_style("scenario-list--cursor")
-        values = cells(row, f"{mark}" if mark else "")
+        values = cells(row, f"{mark}" if mark else "", self.goal_names)
         text = "".join(fit(values.get(c.title, ""), c.width, c.right) for c in columns(width))
         return Strip([Segment(text, style)]).adjust_cell_length(width, base)

@@ -118,7 +118,7 @@ class ScenariosScreen(Screen[None]):
             yield Input(placeholder="Search by name  ( / )", id="scenario-search")
             yield Static(self._sort_text(), id="scenarios-sort")
         yield Static("", id="scenarios-columns")
-        yield ScenarioList(id="scenario-list")
+        yield ScenarioList(goal_names={g.id: g.label for g in self.planner.kb.goals}, id="scenario-list")
         yield Static("Reading the saved scenarios…", id="scenarios-status")
         yield KeyBar()
 

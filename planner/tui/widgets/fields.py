@@ -15,19 +15,59 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import Label, SelectionList, Static
+from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.selection_list import Selection
 
+from planner.errors import SUBJECTS, word
 from planner.models import Scenario
 from planner.tui.help_data import FIELD_HELP
 from planner.tui.live import hold_frame
 from planner.tui.messages import Edit
 from planner.tui.text import literal
 from planner.tui.widgets.reach_scale import ReachScale
+
+
+TICKED = "✓"
+CHOSEN = "●"
+UNTICKED = " "
+"""What a checkbox, a checklist row and a radio button show inside their box. Textual
+draws the same mark whatever the state and tells them apart by colour alone, which
+some themes make near-invisible; a tick (or dot) against an empty box reads in any
+theme, and without colour at all."""
+
+
+class TickList(SelectionList[str]):
+    """A SelectionList whose rows show a tick when selected and an empty box when not."""
+
+    DEFAULT_CSS = """
+    TickList > .selection-list--button,
+    TickList > .selection-list--button-highlighted,
+    TickList > .selection-list--button-selected,
+    TickList > .selection-list--button-selected-highlighted {
+        background: $foreground 18%;
+    }
+    """
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        # SelectionList draws [left, inner, right, " ", *prompt] (see its render_line).
+        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        index = int(self.scroll_offset.y) + y
+        if index >= self.option_count:
+            return strip
+        inner = segments[1]
+        ticked = self.get_option_at_index(index).value in self.selected
+        segments[1] = Segment(TICKED if ticked else UNTICKED, inner.style, inner.control)
+        return Strip(segments, strip.cell_length)
 
 
 class Field(Vertical):
@@ -86,23 +126,26 @@ def format_number(value: float | int | None) -> str:
     return f"{value:g}"
 
 
-def parse_number(text: str, *, integer: bool = False, allow_empty: bool = False) -> tuple[float | int | None, str | None]:
-    """``(value, None)`` or ``(None, message)``; a message says what to type instead."""
+def parse_number(
+    text: str, *, integer: bool = False, allow_empty: bool = False, field_id: str = ""
+) -> tuple[float | int | None, str | None]:
+    """``(value, None)`` or ``(None, message)``; a message says what to type instead,
+    in the words of :data:`planner.errors.WORDING` (the CLI's too)."""
+    subject, example = SUBJECTS.get(field_id, ("this", "6" if integer else "8"))
     text = text.strip().replace(",", ".")
     if not text:
         if allow_empty:
             return None, None
-        return None, "enter a number"
+        return None, word("empty", subject=subject.capitalize() if subject != "this" else "The box", example=example)
     try:
         number = float(text)
     except ValueError:
-        kind = "a whole number" if integer else "a number"
-        return None, f"{text!r} is not {kind}; type digits, e.g. {'6' if integer else '8 or 2.5'}"
+        return None, word("not_whole" if integer else "not_a_number", value=text, example=example)
     if number != number or number in (float("inf"), float("-inf")):
-        return None, "enter a finite number"
+        return None, word("finite_number", value=text, example=example)
     if integer:
         if not number.is_integer():
-            return None, f"{text!r} is not a whole number; e.g. 6"
+            return None, word("not_whole", value=text, example=example)
         return int(number), None
     return number, None
 
@@ -135,29 +178,47 @@ class ChecklistField(Field):
         super().__init__(field_id, label)
         self.items = list(items)
         self.order = [item[0] for item in self.items]
+        self.shown: set[str] = set()
+        """The ids ticked on screen."""
 
     def compose_control(self) -> ComposeResult:
-        yield SelectionList[str](
+        yield TickList(
             *(Selection(label if isinstance(label, Content) else literal(label, one_line=True), value) for value, label, _ in self.items),
             compact=True,
             id=f"list-{self.field_id.replace('_', '-')}",
         )
         yield Static("", classes="detail")
 
+    def ticked(self, scenario: Scenario) -> set[str]:
+        """The ids shown ticked for ``scenario``."""
+        return set(getattr(scenario, self.field_id))
+
+    def changes(self, before: set[str], after: set[str]) -> dict[str, Any]:
+        """The scenario changes for ticks going from ``before`` to ``after``."""
+        return {self.field_id: [v for v in self.order if v in after]}
+
     def load(self, scenario: Scenario) -> None:
-        chosen = set(getattr(scenario, self.field_id))
+        self.show_ticks(self.ticked(scenario))
+
+    def accepted(self, scenario: Scenario) -> None:
+        ticked = self.ticked(scenario)
+        if ticked != self.shown:
+            self.show_ticks(ticked)
+
+    def show_ticks(self, ticked: set[str]) -> None:
+        self.shown = ticked
         selection = self.query_one(SelectionList)
         with self.prevent(SelectionList.SelectedChanged):
             selection.deselect_all()
             for value in self.order:
-                if value in chosen:
+                if value in ticked:
                     selection.select(value)
 
     @on(SelectionList.SelectedChanged)
     def _changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
-        chosen = set(event.selection_list.selected)
-        self.edit({self.field_id: [v for v in self.order if v in chosen]})
+        before, self.shown = self.shown, set(event.selection_list.selected)
+        self.edit(self.changes(before, self.shown))
 
     @on(SelectionList.SelectionHighlighted)
     def _highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:

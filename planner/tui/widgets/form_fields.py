@@ -4,7 +4,7 @@ text and notes. Imported when those steps are built, not at startup (see
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +14,65 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 
 from planner.models import Scenario
 from planner.tui.text import literal
-from planner.tui.widgets.fields import Field, format_number, parse_number
+from planner.tui.widgets.fields import CHOSEN, TICKED, UNTICKED, ChecklistField, Field, format_number, parse_number
+
+
+class ChannelsField(ChecklistField):
+    """Every platform and its tactics, ticked when the plan may use them (all are, at
+    first); untick what you will not use.
+
+    The scenario keeps what is left out (``exclude``): a platform's id for a whole
+    platform, a tactic's id for a single tactic. The screen follows: a tactic shows
+    ticked only while its platform is; unticking a platform unticks its tactics, and
+    ticking one tactic of a platform that is left out brings back that tactic alone.
+    """
+
+    def __init__(self, items: Iterable[tuple[str, Content | str, str]], parents: dict[str, str]) -> None:
+        """``parents``: each tactic's platform id."""
+        # Platforms in bold, so their tactics read as grouped under them.
+        rows = [
+            (value, literal(label, "bold", one_line=True) if value not in parents and isinstance(label, str) else label, detail)
+            for value, label, detail in items
+        ]
+        super().__init__("exclude", "Channels to use", rows)
+        self.parents = parents
+        self.tactics_of: dict[str, set[str]] = {}
+        for tactic, platform in parents.items():
+            self.tactics_of.setdefault(platform, set()).add(tactic)
+        self.excluded: list[str] = []
+
+    def load(self, scenario: Scenario) -> None:
+        self.excluded = list(scenario.exclude)
+        super().load(scenario)
+
+    def accepted(self, scenario: Scenario) -> None:
+        self.excluded = list(scenario.exclude)
+        super().accepted(scenario)
+
+    def ticked(self, scenario: Scenario) -> set[str]:
+        out = set(self.order) - set(scenario.exclude)
+        return {v for v in out if self.parents.get(v) not in scenario.exclude}
+
+    def changes(self, before: set[str], after: set[str]) -> dict[str, Any]:
+        out = set(self.excluded)
+        for value in sorted(before ^ after):
+            ticked = value in after
+            if value in self.tactics_of:  # a platform: all its tactics with it
+                out -= self.tactics_of[value]
+                out = out - {value} if ticked else out | {value}
+                continue
+            platform = self.parents.get(value, "")
+            siblings = self.tactics_of.get(platform, set())
+            if ticked:
+                if platform in out:  # back from a platform left out: this tactic only
+                    out = (out - {platform}) | (siblings - {value})
+                out.discard(value)
+            else:
+                out.add(value)
+                if siblings and siblings <= out:  # every tactic left out: the platform is
+                    out = (out - siblings) | {platform}
+        unknown = [v for v in self.excluded if v not in self.order]
+        return {"exclude": [v for v in self.order if v in out] + unknown}
 
 
 class NumberField(Field):
@@ -44,7 +102,7 @@ class NumberField(Field):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        value, error = parse_number(event.value, integer=self.integer)
+        value, error = parse_number(event.value, integer=self.integer, field_id=self.field_id)
         if error:
             self.edit(None, error)
         else:
@@ -56,6 +114,51 @@ class NumberField(Field):
         self.screen.focus_next()
 
 
+class ChoiceButton(RadioButton):
+    """A radio button whose state reads without colour: ``●`` when chosen, an empty
+    box when not (Textual draws ``●`` for both and tells them apart by colour only)."""
+
+    DEFAULT_CSS = """
+    ChoiceSet > ChoiceButton > .toggle--button, ChoiceSet > ChoiceButton.-on > .toggle--button { background: $foreground 18%; }
+    """
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
+        return CHOSEN if self.value else UNTICKED
+
+
+class ChoiceSet(RadioSet):
+    """A RadioSet that can be told which option is chosen.
+
+    A RadioSet only learns which button is pressed from that button's Changed
+    message; setting ``RadioButton.value`` with the messages prevented (as loading a
+    scenario must, so it does not echo back as an edit) leaves the set believing
+    nothing is pressed: the next press lights a second option, and the highlight
+    stays on the first. :meth:`choose` keeps the buttons, the pressed button and the
+    highlight in step, and focusing the set puts the highlight on the chosen option.
+    """
+
+    def choose(self, value: str) -> None:
+        buttons = list(self.query_children(RadioButton))
+        with self.prevent(RadioButton.Changed, RadioSet.Changed):
+            for button in buttons:
+                button.value = button.name == value
+        # RadioSet's own record of the pressed button (see the class docstring).
+        self._pressed_button = next((b for b in buttons if b.value), None)
+        self.highlight_chosen()
+
+    def highlight_chosen(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
+    def on_mount(self) -> None:
+        # RadioSet's mount handler highlights the first option; the chosen one it is.
+        self.highlight_chosen()
+
+    def on_focus(self) -> None:
+        self.highlight_chosen()
+
+
 class ChoiceField(Field):
     """One of a few values, as radio buttons in a row: all options visible at once."""
 
@@ -64,15 +167,12 @@ class ChoiceField(Field):
         self.choices = list(choices)
 
     def compose_control(self) -> ComposeResult:
-        with RadioSet(compact=True, id=f"radio-{self.field_id.replace('_', '-')}"):
+        with ChoiceSet(compact=True, id=f"radio-{self.field_id.replace('_', '-')}"):
             for value, text in self.choices:
-                yield RadioButton(literal(text), name=value, compact=True)
+                yield ChoiceButton(literal(text), name=value, compact=True)
 
     def load(self, scenario: Scenario) -> None:
-        value = getattr(scenario, self.field_id)
-        with self.prevent(RadioSet.Changed, RadioButton.Changed):
-            for button in self.query(RadioButton):
-                button.value = button.name == value
+        self.query_one(ChoiceSet).choose(getattr(scenario, self.field_id))
 
     @on(RadioSet.Changed)
     def _changed(self, event: RadioSet.Changed) -> None:
@@ -80,11 +180,23 @@ class ChoiceField(Field):
         self.edit({self.field_id: event.pressed.name})
 
 
+class TickBox(Checkbox):
+    """A checkbox whose state reads without colour: a tick, or an empty box."""
+
+    DEFAULT_CSS = """
+    TickBox > .toggle--button, TickBox.-on > .toggle--button { background: $foreground 18%; }
+    """
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
+        return TICKED if self.value else UNTICKED
+
+
 class ToggleField(Field):
     """Yes or no, as a checkbox whose label is the question."""
 
     def compose(self) -> ComposeResult:
-        yield Checkbox(literal(self.label), compact=True, id=f"check-{self.field_id.replace('_', '-')}")
+        yield TickBox(literal(self.label), compact=True, id=f"check-{self.field_id.replace('_', '-')}")
         if self.help:
             yield Static(literal(self.help), classes="field-help")
         yield Static("", classes="field-error")

@@ -40,6 +40,13 @@ BINDING = {
     "budget": "the week's hours ran out",
     "excluded": "you left it out",
     "goals": "it serves none of your goals",
+    "outranked": "the hours in the plan earn more",
+    "minimum-exceeds-hours": "its minimum effective hours do not fit in the week",
+    "kb-max": "its useful maximum",
+    "max-below-minimum": "your maximum is below its minimum effective hours",
+    "no-ad-budget": "it needs an ad budget, and yours is 0",
+    "needs-audience": "it needs an existing audience to invite",
+    "no-fit": "it cannot reach your customers",
 }
 """What ``why.binding`` means, for people. Unknown codes are shown as they are."""
 
@@ -114,9 +121,10 @@ def warnings_content(warnings: Sequence[PlanWarning]) -> Content:
     return Content("\n").join(lines)
 
 
-def sensitivity_content(s: Sensitivity) -> Content:
+def sensitivity_content(s: Sensitivity, names: dict[str, str] | None = None) -> Content:
     """Stable or fragile, in colour, then each what-if as a signed bar of how far the
-    broadcast share would move."""
+    broadcast share would move, and which tactics (by name) would come in or drop out."""
+    names = names or {}
     lines = [
         Content.assemble((f" {s.verdict.upper()} ", f"reverse {VERDICT.get(s.verdict, 'bold')}"), " ", literal(s.summary)),
     ]
@@ -124,7 +132,7 @@ def sensitivity_content(s: Sensitivity) -> Content:
     width = max((len(c.label) for c in s.cases), default=0)
     for c in s.cases:
         arrow, style = ("▲", STRATEGY_TEXT["broadcast"]) if c.delta > 0 else (("▼", STRATEGY_TEXT["relationships"]) if c.delta < 0 else ("=", MUTED))
-        changes = [f"+{a}" for a in c.added] + [f"−{r}" for r in c.removed]
+        changes = [f"+{names.get(a, a)}" for a in c.added] + [f"−{names.get(r, r)}" for r in c.removed]
         lines.append(
             Content.assemble(
                 "  ",
@@ -137,6 +145,14 @@ def sensitivity_content(s: Sensitivity) -> Content:
             )
         )
     return Content("\n").join(lines)
+
+
+def _tactic_names(plan: Plan) -> dict[str, str]:
+    return {t.id: t.name for t in (*plan.tactics, *plan.alternatives)}
+
+
+def _sensitivity(data: tuple[Sensitivity, dict[str, str]]) -> Content:
+    return sensitivity_content(*data)
 
 
 SECTION = "bold $text-accent"
@@ -169,7 +185,7 @@ class PlanDetails(Widget):
     def show(self, plan: Plan, tactic: TacticPlan | None) -> None:
         changed = self._part("why", tactic, why_content)
         changed |= self._part("warnings", plan.warnings, warnings_content)
-        changed |= self._part("sensitivity", plan.sensitivity, sensitivity_content)
+        changed |= self._part("sensitivity", (plan.sensitivity, _tactic_names(plan)), _sensitivity)
         if changed:
             self._changed()
 

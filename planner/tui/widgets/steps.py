@@ -6,6 +6,8 @@ knowledge base, so a user's strategies directory shows up here without code."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import get_args
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -24,10 +26,69 @@ LEVELS = (("low", "low"), ("medium", "medium"), ("high", "high"))
 LEANING_STYLE = {"broadcast": STRATEGY_TEXT["broadcast"], "relationships": STRATEGY_TEXT["relationships"], "both": "bold $text-warning"}
 
 
+# The questions of the form steps, declared: adding a question is one entry in a
+# step's FIELDS (plus its help line in planner.tui.help_data.FIELD_HELP). Each spec
+# builds its field when the step is built, so startup never imports the form widgets.
+@dataclass(frozen=True)
+class Number:
+    """A number typed in a box: ``Number("hours_per_week", "Hours per week", unit="h / week")``."""
+
+    field_id: str
+    label: str
+    unit: str = ""
+    integer: bool = False
+
+    def build(self, kb: KnowledgeBase) -> Field:
+        from planner.tui.widgets.form_fields import NumberField
+
+        return NumberField(self.field_id, self.label, integer=self.integer, unit=self.unit)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a few values, as radio buttons. ``options`` are (value, text); by default
+    the values the scenario model allows for the field (a ``Literal``), shown as is."""
+
+    field_id: str
+    label: str
+    options: tuple[tuple[str, str], ...] = ()
+
+    def build(self, kb: KnowledgeBase) -> Field:
+        from planner.tui.widgets.form_fields import ChoiceField
+
+        return ChoiceField(self.field_id, self.label, self.options or model_options(self.field_id))
+
+
+@dataclass(frozen=True)
+class YesNo:
+    """A yes/no question, as a checkbox whose label is the question."""
+
+    field_id: str
+    label: str
+
+    def build(self, kb: KnowledgeBase) -> Field:
+        from planner.tui.widgets.form_fields import ToggleField
+
+        return ToggleField(self.field_id, self.label)
+
+
+Spec = Number | Choice | YesNo
+
+
+def model_options(field_id: str) -> tuple[tuple[str, str], ...]:
+    """The values ``Scenario.<field_id>`` allows, when it is a ``Literal``."""
+    values = get_args(Scenario.model_fields[field_id].annotation)
+    if not values or not all(isinstance(v, str) for v in values):
+        raise TypeError(f"Scenario.{field_id} is not a Literal of strings: give Choice(options=...)")
+    return tuple((v, v) for v in values)
+
+
 class WizardStep(VerticalScroll, can_focus=False):
     """Base: a step knows its help and yields its fields."""
 
     STEP_ID = ""
+    FIELDS: tuple[Spec, ...] = ()
+    """The step's questions, top to bottom (see :class:`Number`, :class:`Choice`, :class:`YesNo`)."""
 
     def __init__(self, kb: KnowledgeBase, scenario: Callable[[], Scenario]) -> None:
         """``scenario`` returns the wizard's current scenario: a step built later
@@ -55,7 +116,8 @@ class WizardStep(VerticalScroll, can_focus=False):
         )
 
     def compose_fields(self) -> ComposeResult:
-        yield from ()
+        for spec in self.FIELDS:
+            yield spec.build(self.kb)
 
     def load(self, scenario: Scenario) -> None:
         for field in self.query(Field):
@@ -84,34 +146,28 @@ def _goal_detail(goal: Goal) -> str:
 
 class TimeStep(WizardStep):
     STEP_ID = "time"
-
-    def compose_fields(self) -> ComposeResult:
-        from planner.tui.widgets.form_fields import ChoiceField, NumberField, ToggleField
-
-        yield NumberField("hours_per_week", "Hours per week", unit="h / week")
-        yield ToggleField("scheduler", "I use a scheduling tool")
-        yield ChoiceField("content_capacity", "Content capacity", LEVELS)
+    FIELDS = (
+        Number("hours_per_week", "Hours per week", unit="h / week"),
+        YesNo("scheduler", "I use a scheduling tool"),
+        Choice("content_capacity", "Content capacity", LEVELS),
+    )
 
 
 class RoiStep(WizardStep):
     STEP_ID = "roi"
-
-    def compose_fields(self) -> ComposeResult:
-        from planner.tui.widgets.form_fields import ChoiceField, NumberField, ToggleField
-
-        yield NumberField("roi_horizon_months", "Results needed within", integer=True, unit="months")
-        yield ChoiceField("roi_measurability", "Need for measurable ROI", LEVELS)
-        yield ToggleField("sales_tracking", "I have sales tracking")
+    FIELDS = (
+        Number("roi_horizon_months", "Results needed within", integer=True, unit="months"),
+        Choice("roi_measurability", "Need for measurable ROI", LEVELS),
+        YesNo("sales_tracking", "I have sales tracking"),
+    )
 
 
 class AudienceStep(WizardStep):
     STEP_ID = "audience"
-
-    def compose_fields(self) -> ComposeResult:
-        from planner.tui.widgets.form_fields import ChoiceField
-
-        yield ChoiceField("audience", "Audience", (("broad", "broad"), ("niche", "niche")))
-        yield ChoiceField("market", "Market", (("b2c", "B2C"), ("b2b", "B2B")))
+    FIELDS = (
+        Choice("audience", "Audience", (("broad", "broad"), ("niche", "niche"))),
+        Choice("market", "Market", (("b2c", "B2C"), ("b2b", "B2B"))),
+    )
 
 
 class ChannelsStep(WizardStep):
@@ -123,14 +179,15 @@ class ChannelsStep(WizardStep):
             out.append((platform.id, f"{platform.name} (all)", platform.description))
             for tactic in self.kb.tactics:
                 if tactic.platform == platform.id:
-                    out.append((tactic.id, f"  {tactic.name}", tactic.description))
+                    # No-break spaces: a plain leading space is trimmed when the row is drawn.
+                    out.append((tactic.id, f"\u00a0\u00a0{tactic.name}", tactic.description))
         return out
 
     def compose_fields(self) -> ComposeResult:
-        from planner.tui.widgets.form_fields import BoundsField
+        from planner.tui.widgets.form_fields import BoundsField, ChannelsField
 
         targets = self._targets()
-        yield ChecklistField("exclude", "Leave out", targets)
+        yield ChannelsField(targets, {t.id: t.platform for t in self.kb.tactics})
         yield BoundsField((value, label.strip()) for value, label, _ in targets)
 
 

@@ -1,8 +1,11 @@
-"""The tactics table: platform, strategy, hours, this week's activities, KPIs.
+"""The tactics table: each tactic, its hours, its kind, what the hours buy this week.
 
-Tactics with hours come first (as the plan orders them), then the alternatives the
-plan left at zero, dimmed, so selecting one shows why it got nothing. The highlighted
-row drives the why panel.
+Tactics with hours come first (as the plan orders them), each on two lines: the name
+(with its platform when the name does not say it) and the hours, then the kind in a
+word and this week's output (and the KPIs, when there is room), so the text a person
+needs is not cut to a column's width. The alternatives the plan left at zero follow,
+one dimmed line each, so selecting one shows why it got nothing. The highlighted row
+drives the why panel.
 
 A small line-rendered widget rather than a DataTable: the whole table is one
 ``Content`` built from the plan (a handful of rows), so a keystroke that changes a
@@ -25,21 +28,12 @@ from textual.widget import Widget
 from planner import fmt
 from planner.models import Plan
 from planner.models.plan import TacticPlan
-from planner.tui.style import STRATEGY_SHORT, STRATEGY_TEXT
+from planner.tui.style import MUTED, STRATEGY_TEXT
 from planner.tui.text import literal
 
-NARROW = 60
-"""Below this many cells the table drops the platform and KPI columns and uses short words."""
-NARROW_COLUMNS = (("tactic", "Tactic", 0.55), ("strategy", "Kind", 5), ("hours", "Hours", 5), ("week", "This week", 0.45))
-WIDE_COLUMNS = (
-    ("platform", "Platform", 0.18),
-    ("tactic", "Tactic", 0.28),
-    ("strategy", "Kind", 5),
-    ("hours", "Hours", 5),
-    ("week", "This week", 0.27),
-    ("kpis", "KPIs", 0.27),
-)
-"""(key, label, width): an int is cells, a float a share of what the fixed ones leave."""
+WIDE = 90
+"""From this many cells, the second line of a tactic also lists its KPIs."""
+KIND = {"broadcast": "broadcast", "relationships": "relationships"}
 ROWS = 7
 """Rows shown: the plan's tactics, then zero-hour alternatives (best first) up to this
 many rows in all, so the table keeps its height while hours move between tactics.
@@ -87,6 +81,9 @@ class TacticTable(Widget, can_focus=True):
         super().__init__(id=id)
         self.plan: Plan | None = None
         self._rows: list[tuple[TacticPlan, bool]] = []
+        self._layout: list[tuple[int, int]] = [(-1, 0)]
+        """Screen line → (row, part): the header is row -1; a planned tactic has parts
+        0 and 1, an alternative part 0 only."""
         self.cursor_row = 0
         self._lines: dict[int, tuple[object, Strip]] = {}
         if plan is not None:
@@ -99,15 +96,18 @@ class TacticTable(Widget, can_focus=True):
         if plan is None:
             return
         selected = self.selected_id
-        count = len(self._rows)
+        height = len(self._layout)
         self.plan = plan
         spare = max(0, ROWS - len(plan.tactics))
         self._rows = [(t, True) for t in plan.tactics] + [(t, False) for t in plan.alternatives[:spare]]
+        self._layout = [(-1, 0)]
+        for index, (_, chosen) in enumerate(self._rows):
+            self._layout += [(index, 0), (index, 1)] if chosen else [(index, 0)]
         ids = [t.id for t, _ in self._rows]
         if selected in ids:
             self.cursor_row = ids.index(selected)
         self.cursor_row = max(0, min(self.cursor_row, len(self._rows) - 1))
-        self.refresh(layout=len(self._rows) != count)
+        self.refresh(layout=len(self._layout) != height)
         if notify:
             self.post_message(self.Selected(self.selected))
 
@@ -141,12 +141,12 @@ class TacticTable(Widget, can_focus=True):
         self.move_cursor(row if row >= 0 else len(self._rows) - 1)
 
     def on_click(self, event: events.Click) -> None:
-        if event.y >= 1:
-            self.move_cursor(event.y - 1)
+        if 1 <= event.y < len(self._layout):
+            self.move_cursor(self._layout[event.y][0])
 
     # Rendering (line by line, each row cached until what it shows changes) --------
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return 1 + len(self._rows)
+        return len(self._layout)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -154,33 +154,32 @@ class TacticTable(Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        columns = _fit(NARROW_COLUMNS if width < NARROW else WIDE_COLUMNS, width)
         base = self.visual_style
-        if y == 0:
+        if y >= len(self._layout):
+            return Strip.blank(width, base.rich_style)
+        index, part = self._layout[y]
+        if index < 0:
             data: tuple[object, ...] = ("header",)
             row_style = self.get_visual_style("tactic-table--header")
-        elif y <= len(self._rows):
-            tactic, chosen = self._rows[y - 1]
-            data = _row_key(tactic, chosen)
-            if y - 1 == self.cursor_row:
+        else:
+            tactic, chosen = self._rows[index]
+            data = (*_row_key(tactic, chosen), part)
+            if index == self.cursor_row:
                 row_style = self.get_visual_style("tactic-table--cursor")
-            elif (y - 1) % 2:
+            elif index % 2:
                 row_style = self.get_visual_style("tactic-table--even-row")
             else:
                 row_style = None
-        else:
-            return Strip.blank(width, base.rich_style)
         key = (width, data, row_style, base)
         cached = self._lines.get(y)
         if cached is not None and cached[0] == key:
             return cached[1]
-        if y == 0:
-            line = _line([Content(label) for _, label, _ in columns], columns, width)
+        if index < 0:
+            line = _split(Content(" Tactic"), Content("Hours "), width)
         else:
-            cells = _cells(tactic, chosen)
-            line = _line([cells[key] for key, _, _ in columns], columns, width)
+            line = _line(tactic, chosen, part, width)
         if row_style is not None:
-            line = line.stylize(row_style) if y - 1 == self.cursor_row else line.stylize_before(row_style)
+            line = line.stylize(row_style) if index == self.cursor_row else line.stylize_before(row_style)
         strip = Visual.to_strips(self, line, width, 1, base, pad=True)[0]
         self._lines[y] = (key, strip)
         return strip
@@ -191,35 +190,29 @@ def _row_key(tactic: TacticPlan, chosen: bool) -> tuple[object, ...]:
     return (tactic.id, chosen, tactic.platform_name, tactic.name, tactic.strategy, tactic.hours, tactic.output, tuple(k.name for k in tactic.kpis))
 
 
-def _cells(tactic: TacticPlan, chosen: bool) -> dict[str, Content]:
-    dim = "" if chosen else "dim"
+def _line(tactic: TacticPlan, chosen: bool, part: int, width: int) -> Content:
+    """One screen line of a row: the name and the hours, or (planned tactics only) the
+    kind and this week's output, and the KPIs from :data:`WIDE` cells."""
+    name = fmt.with_platform(tactic.name, tactic.platform_name)
+    if not chosen:
+        return _split(literal(" " + name, "dim", one_line=True), Content.styled("– ", "dim"), width)
+    if part == 0:
+        return _split(literal(" " + name, one_line=True), Content.styled(f"{fmt.hours(tactic.hours)} ", "bold"), width)
+    second = Content.assemble(
+        "   ",
+        (KIND[tactic.strategy], STRATEGY_TEXT[tactic.strategy]),
+        (" · ", MUTED),
+        literal(tactic.output, MUTED, one_line=True),
+    )
+    if width >= WIDE and tactic.kpis:
+        second = Content.assemble(second, (" · KPIs: ", MUTED), literal(", ".join(k.name for k in tactic.kpis), MUTED, one_line=True))
+    return second.truncate(max(width - 1, 1), ellipsis=True).truncate(width, pad=True)
 
-    def text(value: str) -> Content:
-        return literal(value, dim, one_line=True)
 
-    return {
-        "platform": text(tactic.platform_name),
-        "tactic": text(tactic.name),
-        "strategy": Content.styled(STRATEGY_SHORT[tactic.strategy], STRATEGY_TEXT[tactic.strategy] if chosen else dim),
-        "hours": Content.styled(fmt.hours(tactic.hours), "bold") if chosen else Content.styled("–", dim),
-        "week": text(tactic.output) if chosen else Content.styled("not in plan", dim),
-        "kpis": text(", ".join(k.name for k in tactic.kpis)),
-    }
-
-
-def _line(cells: list[Content], columns: list[tuple[str, str, int]], width: int) -> Content:
-    """One row: each cell cut to its column ("…" when cut), one space each side."""
-    parts = []
-    for cell, (key, _, cell_width) in zip(cells, columns):
-        fitted = cell.truncate(cell_width, ellipsis=True)
-        fitted = fitted.right(cell_width) if key == "hours" else fitted.truncate(cell_width, pad=True)
-        parts.append(Content.assemble(" ", fitted, " "))
-    line = Content("").join(parts)
+def _split(left: Content, right: Content, width: int) -> Content:
+    """``left`` cut to fit ("…" when cut), then ``right`` against the right edge; the
+    last cell is left for the scrollbar."""
+    room = max(width - right.cell_length - 2, 1)
+    left = left.truncate(room, ellipsis=True).truncate(room, pad=True)
+    line = Content.assemble(left, " ", right)
     return line.truncate(width, pad=True) if width > 0 else line
-
-
-def _fit(columns: tuple[tuple[str, str, float], ...], width: int) -> list[tuple[str, str, int]]:
-    padding = 2 * len(columns) + 1  # one cell each side of every column, and the scrollbar
-    fixed = sum(int(w) for _, _, w in columns if isinstance(w, int))
-    free = max(width - padding - fixed, 4 * len(columns))
-    return [(key, label, w if isinstance(w, int) else max(4, int(free * w))) for key, label, w in columns]

@@ -2,8 +2,9 @@
 
 The wizard owns the last *valid* scenario. An edit is applied with
 ``Scenario.with_changes`` (the model's own validators); if that fails the message goes
-under the field, the typed text stays, and nothing is posted, so the plan on screen
-stays the one from the last valid scenario. No planning happens here.
+under the field and the typed text stays. The plan then shows the field's value from
+when the user entered the field, not a value passed on the way: typing "1000" into
+hours goes through "100", which is valid but never meant. No planning happens here.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from planner.errors import validation_messages
+from planner.inputs import channel_names
 from planner.knowledge import KnowledgeBase
 from planner.models import Scenario
 from planner.tui.help_data import STEP_IDS, STEPS
@@ -29,11 +31,15 @@ from planner.tui.widgets.steps import STEP_CLASSES, ReviewStep, WizardStep
 
 
 class StepBar(Widget):
-    """``1 Goals › 2 Time › …``: where you are, and a click target for each step."""
+    """``1 Goals  2 Time  3 ROI …``: every step by number and name, where you are, and
+    a click target for each step. When the names do not fit one line (the wizard is
+    32 cells wide at 80 columns) they flow onto a second line, never to bare numbers."""
 
     DEFAULT_CSS = """
-    StepBar { height: 1; width: 1fr; }
+    StepBar { height: auto; width: 1fr; }
     """
+
+    GAP = 2
 
     current: reactive[int] = reactive(0)
     invalid_steps: reactive[frozenset[int]] = reactive(frozenset())
@@ -43,23 +49,35 @@ class StepBar(Widget):
             super().__init__()
             self.index = index
 
-    def _spans(self) -> list[tuple[int, int, Content]]:
-        """(start, end, text) of each step; names shrink to numbers when narrow."""
-        full = sum(len(s.title) + 3 for s in STEPS) <= self.size.width
-        out, x = [], 0
+    def _spans(self, width: int) -> list[tuple[int, int, int]]:
+        """(line, start, end) of each step's ``"<n> <name>"``, flowed into ``width``."""
+        out, line, x = [], 0, 0
         for i, s in enumerate(STEPS):
-            text = f"{i + 1} {s.title}" if full or i == self.current else f"{i + 1}"
-            style = "bold reverse $accent" if i == self.current else ("$text-error" if i in self.invalid_steps else "$text-muted")
-            out.append((x, x + len(text) + 2, Content.styled(f" {text} ", style)))
-            x += len(text) + 2
+            size = len(f"{i + 1} {s.title}")
+            if x and x + self.GAP + size > width:
+                line, x = line + 1, 0
+            start = x + (self.GAP if x else 0)
+            out.append((line, start, start + size))
+            x = start + size
         return out
 
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return self._spans(width)[-1][0] + 1
+
     def render(self) -> Content:
-        return Content("").join(text for _, _, text in self._spans())
+        lines: list[list[Content]] = []
+        for i, (line, start, _end) in enumerate(self._spans(self.size.width)):
+            if line == len(lines):
+                lines.append([])
+            elif lines[line]:
+                lines[line].append(Content(" " * self.GAP))
+            style = "bold reverse $accent" if i == self.current else ("bold $text-error" if i in self.invalid_steps else "$text-muted")
+            lines[line].append(Content.styled(f"{i + 1} {STEPS[i].title}", style))
+        return Content("\n").join(Content("").join(parts) for parts in lines)
 
     def on_click(self, event: events.Click) -> None:
-        for i, (start, end, _) in enumerate(self._spans()):
-            if start <= event.x < end:
+        for i, (line, start, end) in enumerate(self._spans(self.size.width)):
+            if line == event.y and start <= event.x < end:
                 self.post_message(self.Jump(i))
 
 
@@ -75,7 +93,11 @@ class Wizard(Vertical):
         self.kb = kb
         self.scenario = scenario
         self.invalid: dict[str, str] = {}
+        self.names = channel_names(kb)
+        """Platform and tactic names, for messages: "Instagram", not "instagram"."""
         self._posted = False
+        self._meant = scenario
+        """The scenario when focus last moved: what a field held before this edit."""
 
     def compose(self) -> ComposeResult:
         # Only the first step is built now; the others are built on first visit
@@ -138,9 +160,14 @@ class Wizard(Vertical):
         self.index = event.index
 
     # Editing -------------------------------------------------------------------
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # An edit starts when the user enters a field (see _roll_back).
+        self._meant = self.scenario
+
     def load(self, scenario: Scenario) -> None:
         """Replace every answer (a preset, a file): fields show it, errors clear."""
         self.scenario = scenario
+        self._meant = scenario
         self.invalid.clear()
         for step in self.query(WizardStep):
             step.load(scenario)
@@ -167,7 +194,7 @@ class Wizard(Vertical):
         try:
             scenario = self.scenario.with_changes(**(event.changes or {}))
         except ValidationError as exc:
-            self._reject(field, event.field, "; ".join(_message(f, m) for f, m in validation_messages(exc)))
+            self._reject(field, event.field, "; ".join(m for _, m in validation_messages(exc, self.names)))
             return
         self.invalid.pop(event.field, None)
         if field is not None:
@@ -186,6 +213,19 @@ class Wizard(Vertical):
         if field is not None:
             field.set_error(message)
         self._post_validity()
+        self._roll_back(field_id)
+
+    def _roll_back(self, field_id: str) -> None:
+        """While a field's text is invalid, the plan uses what the field held when the
+        user entered it: never a value typed on the way to the one that failed."""
+        if field_id not in Scenario.model_fields:
+            return
+        meant = getattr(self._meant, field_id)
+        if meant == getattr(self.scenario, field_id):
+            return
+        self.scenario = self.scenario.with_changes(**{field_id: self._meant.model_dump(mode="json")[field_id]})
+        self.post_message(ScenarioEdited(self.scenario))
+        self._posted = True
 
     def _field(self, field_id: str) -> Field | None:
         for field in self.query(Field):
@@ -203,9 +243,3 @@ class Wizard(Vertical):
         self.query_one(StepBar).invalid_steps = frozenset(steps)
         self.post_message(InputValidity(dict(self.invalid)))
 
-
-def _message(field: str, message: str) -> str:
-    """Pydantic names nested fields (``bounds.linkedin``); the top-level name is
-    already the field's label, so keep only the part a person needs."""
-    head, _, rest = field.partition(".")
-    return f"{rest}: {message}" if rest else message

@@ -1,0 +1,140 @@
+"""What the form shows is what the scenario holds: radio sets, checkboxes, checklists.
+
+Driven with keys, as a person would: a radio set must show exactly one chosen option,
+the one the scenario (and so the plan) uses, with the highlight on it when the step
+is entered; ticked and unticked boxes must differ in their text, not only in colour.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import RadioButton, RadioSet
+
+from planner.tui.widgets.fields import TICKED, UNTICKED
+from planner.tui.widgets.wizard import Wizard
+
+from .conftest import SMALL
+
+CHOICE_STEPS = {"time": ["content_capacity"], "roi": ["roi_measurability"], "audience": ["audience", "market"]}
+
+
+def pressed(radio: RadioSet) -> list[str]:
+    return [b.name or "" for b in radio.query(RadioButton) if b.value]
+
+
+def highlighted(radio: RadioSet) -> list[str]:
+    return [b.name or "" for b in radio.query(RadioButton) if b.has_class("-selected")]
+
+
+def shown(radio: RadioSet) -> str:
+    """The row as drawn, e.g. ``▐ ▌ low ▐●▌ medium ▐ ▌ high``."""
+    return " ".join(b.render().plain.strip() for b in radio.query(RadioButton))
+
+
+async def test_every_choice_shows_exactly_the_chosen_option(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        wizard = app.screen.query_one(Wizard)
+        for step_id, fields in CHOICE_STEPS.items():
+            wizard.go(step_id)
+            await pilot.pause()
+            for field_id in fields:
+                radio = app.screen.query_one(f"#radio-{field_id.replace('_', '-')}", RadioSet)
+                options = [b.name for b in radio.query(RadioButton)]
+                # Entering the step: the highlight is on the chosen option already.
+                assert pressed(radio) == [getattr(app.scenario, field_id)]
+                assert highlighted(radio) == pressed(radio), f"{field_id}: highlight not on the chosen option"
+                radio.focus()
+                await pilot.pause()
+                assert highlighted(radio) == pressed(radio)
+                # Choose every option in turn with → and Space (twice round, so each
+                # choice replaces one made with the keys, not only the loaded one).
+                for target in options[1:] + options + options[:1]:
+                    while highlighted(radio) != [target]:
+                        await pilot.press("right")
+                    await pilot.press("space")
+                    await pilot.pause()
+                    assert pressed(radio) == [target], f"{field_id}: {shown(radio)}"
+                    assert highlighted(radio) == [target]
+                    assert getattr(app.scenario, field_id) == target
+                    assert getattr(app.plan.scenario, field_id) == target
+                    chosen = [part for part in shown(radio).split("▐")[1:] if part.startswith("●")]
+                    assert len(chosen) == 1 and target.lower() in chosen[0].lower(), shown(radio)
+
+
+async def test_loading_a_preset_moves_the_choice_and_the_highlight(make_app, kb) -> None:
+    start = kb.default_scenario().with_changes(content_capacity="low", market="b2c")
+    app = make_app(start)
+    async with app.run_test(size=SMALL) as pilot:
+        wizard = app.screen.query_one(Wizard)
+        wizard.go("time")
+        await pilot.pause()
+        radio = app.screen.query_one("#radio-content-capacity", RadioSet)
+        assert pressed(radio) == ["low"]
+        app.load_scenario(start.with_changes(content_capacity="high"), "test")
+        await pilot.pause()
+        assert pressed(radio) == ["high"] and highlighted(radio) == ["high"]
+        radio.focus()
+        await pilot.press("left", "space")  # medium, from high: the set knows high was chosen
+        await pilot.pause()
+        assert pressed(radio) == ["medium"] and app.scenario.content_capacity == "medium"
+
+
+async def test_ticked_and_unticked_differ_without_colour(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        goals = app.screen.query_one("#list-goals")
+        chosen = set(app.scenario.goals)
+        for y in range(goals.size.height):
+            row = goals.render_line(y).text
+            option = goals.get_option_at_index(int(goals.scroll_offset.y) + y)
+            assert row[1] == (TICKED if option.value in chosen else UNTICKED), row
+        await pilot.press("pagedown")
+        await pilot.pause()
+        box = app.screen.query_one("#check-scheduler")
+        before = box.render().plain
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        after = box.render().plain
+        assert {before[1], after[1]} == {TICKED, UNTICKED}
+        assert (after[1] == TICKED) == app.scenario.scheduler
+
+
+async def test_channels_ticked_means_used_on_screen_help_and_guide(make_app, kb) -> None:
+    """One model everywhere: ticked = the plan may use it; untick to leave out."""
+    from pathlib import Path
+
+    from planner.tui.help_data import FIELD_HELP, step
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        app.screen.query_one(Wizard).go("channels")
+        await pilot.pause()
+        channels = app.screen.query_one("#list-exclude")
+        assert set(channels.selected) == {p.id for p in kb.platforms} | {t.id for t in kb.tactics}
+        platform = next(p for p in kb.platforms if sum(t.platform == p.id for t in kb.tactics) >= 3)
+        tactics = [t.id for t in kb.tactics if t.platform == platform.id]
+        channels.focus()
+        rows = [channels.get_option_at_index(i).value for i in range(channels.option_count)]
+        channels.highlighted = rows.index(platform.id)  # the platform's row
+        await pilot.press("space")  # untick the platform: all its tactics go with it
+        await pilot.pause()
+        assert app.scenario.exclude == [platform.id] == app.plan.scenario.exclude
+        assert not {platform.id, *tactics} & set(channels.selected)
+        assert all(t.platform != platform.id for t in app.plan.tactics)
+        await pilot.press("down", "space")  # tick its first tactic: that tactic alone comes back
+        await pilot.pause()
+        assert app.scenario.exclude == tactics[1:]
+        assert set(channels.selected) >= {platform.id, tactics[0]}
+        await pilot.press("space")  # untick it again: every tactic is out, so the platform is
+        await pilot.pause()
+        assert app.scenario.exclude == [platform.id]
+        assert not {platform.id, *tactics} & set(channels.selected)
+        await pilot.press("up", "space")  # tick the platform: everything is back
+        await pilot.pause()
+        assert app.scenario.exclude == []
+        assert set(channels.selected) >= {platform.id, *tactics}
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text(encoding="utf-8")
+    for text in (step("channels").brief, step("channels").help, FIELD_HELP["exclude"], guide):
+        assert "untick" in text.lower() or "Untick" in text
+        assert "tick what to leave out" not in text.lower() and "ticked = left out" not in text.lower()
