@@ -52,7 +52,8 @@ STEPS: tuple[Step, ...] = (
         "Networking results are easier to attribute: you see the replies and the new "
         "contacts. Broadcast results are buzz and engagement, harder to tie to revenue "
         "unless you run your own sales tracking and analytics. Relationships take time "
-        "to grow, so a short horizon favours faster tactics.",
+        "to grow, so a short horizon favours faster tactics. Paid ads need a budget: the "
+        "money buys the reach, and your hours go on managing the campaigns.",
         "001_2b34fe8df5fac4ca.txt#ROI measurement",
     ),
     Step(
@@ -62,7 +63,9 @@ STEPS: tuple[Step, ...] = (
         "Broad audiences suit social media; niche ones suit networking.",
         "Social media suits a broad audience; networking narrows down to specific groups "
         "and people. Selling to businesses (B2B) leans on professional networks; selling "
-        "to consumers (B2C) leans on content people see in their feeds.",
+        "to consumers (B2C) leans on content people see in their feeds. A local business "
+        "needs channels that reach its area, and channels that speak only to your own "
+        "followers need followers first.",
         "000_0e9b7650b6e63694.txt#Social Media vs Social Networking: Core Differences",
     ),
     Step(
@@ -105,6 +108,9 @@ FIELD_HELP: dict[str, str] = {
     "sales_tracking": "Do you have sales tracking or analytics that attribute revenue?",
     "audience": "Broad: anyone might buy. Niche: a specific group.",
     "market": "Selling to consumers (B2C) or to businesses (B2B).",
+    "local": "A town, a neighbourhood or a region: local groups, events and a local visual presence win.",
+    "existing_audience": "None: build reach first; a list or a community of your own comes later. Large: your own channels count more.",
+    "ad_budget_per_month": "Money for paid ads each month, in your currency. 0 plans no paid tactics.",
     "exclude": "✓ = the plan may use it. Untick a platform (all its tactics) or one tactic to leave it out.",
     "bounds": "Pick a platform or tactic, then type its min and/or max hours a week. Leave empty for no limit.",
     "name": "A name for this scenario.",

@@ -14,7 +14,11 @@ from planner.tui.widgets.wizard import Wizard
 
 from .conftest import SMALL
 
-CHOICE_STEPS = {"time": ["content_capacity"], "roi": ["roi_measurability"], "audience": ["audience", "market"]}
+CHOICE_STEPS = {
+    "time": ["content_capacity"],
+    "roi": ["roi_measurability"],
+    "audience": ["audience", "market", "existing_audience"],
+}
 
 
 def pressed(radio: RadioSet) -> list[str]:
@@ -138,3 +142,31 @@ async def test_channels_ticked_means_used_on_screen_help_and_guide(make_app, kb)
     for text in (step("channels").brief, step("channels").help, FIELD_HELP["exclude"], guide):
         assert "untick" in text.lower() or "Untick" in text
         assert "tick what to leave out" not in text.lower() and "ticked = left out" not in text.lower()
+
+
+async def test_local_ad_budget_and_audience_questions_reach_the_plan(make_app) -> None:
+    """The value model's inputs are asked in the wizard, and the plan follows them."""
+    from .helpers import type_into
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        wizard = app.screen.query_one(Wizard)
+        wizard.go("audience")
+        await pilot.pause()
+        box = app.screen.query_one("#check-local")
+        was = app.scenario.local
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.scenario.local is (not was) and app.plan.scenario.local is (not was)
+        wizard.go("roi")
+        await pilot.pause()
+        assert not any(t.paid for t in app.plan.tactics)
+        await type_into(pilot, "#input-ad-budget-per-month", "2000")
+        await pilot.pause()
+        assert app.scenario.ad_budget_per_month == 2000.0
+        assert app.plan.scenario.ad_budget_per_month == 2000.0
+        await pilot.press("shift+tab")  # leave the field: 2000 is now the value it started from
+        await type_into(pilot, "#input-ad-budget-per-month", "-5")
+        await pilot.pause()
+        assert app.scenario.ad_budget_per_month == 2000.0, "an invalid budget keeps the last valid one"

@@ -159,6 +159,7 @@ class RoiStep(WizardStep):
         Number("roi_horizon_months", "Results needed within", integer=True, unit="months"),
         Choice("roi_measurability", "Need for measurable ROI", LEVELS),
         YesNo("sales_tracking", "I have sales tracking"),
+        Number("ad_budget_per_month", "Ad budget", unit="a month"),
     )
 
 
@@ -167,6 +168,8 @@ class AudienceStep(WizardStep):
     FIELDS = (
         Choice("audience", "Audience", (("broad", "broad"), ("niche", "niche"))),
         Choice("market", "Market", (("b2c", "B2C"), ("b2b", "B2B"))),
+        YesNo("local", "My customers come from one area"),
+        Choice("existing_audience", "Followers and subscribers I have"),
     )
 
 
