@@ -92,10 +92,16 @@ def guidance_warnings(
 
 
 def fit_warnings(
-    scenario: Scenario, kb: KnowledgeBase, tactics: list[dict], excluded: dict[str, str], worth: dict[str, float]
+    scenario: Scenario,
+    kb: KnowledgeBase,
+    tactics: list[dict],
+    excluded: dict[str, str],
+    worth: dict[str, float],
+    at_reference: dict[str, float],
 ) -> list[PlanWarning]:
     """Where the plan bends to the business's facts: slow tactics kept inside a short
-    horizon, and paid tactics that would fit but have no budget."""
+    horizon, and paid tactics that would fit but have no budget. ``at_reference``: each
+    paid tactic's worth as if the ad budget were the reference budget."""
     out: list[PlanWarning] = []
     horizon = scenario.roi_horizon_months
     for t in tactics:
@@ -111,12 +117,10 @@ def fit_warnings(
             ))
     unfunded = [tid for tid, why in excluded.items() if why == "no-ad-budget"]
     if unfunded and scenario.ad_budget_per_month == 0:
-        planned = [t["id"] for t in tactics]
-        weakest = min((worth[tid] for tid in planned), default=0.0)
-        # What a paid tactic would be worth at the reference budget, against what the
-        # plan's weakest tactic is worth: the same comparison the gates make.
-        at_reference = {tid: worth_at_reference(kb.tactic(tid), scenario, kb) for tid in unfunded}
-        would = sorted((tid for tid, v in at_reference.items() if v > weakest), key=lambda t: (-at_reference[t], t))
+        # A paid tactic at the reference budget against the plan's weakest tactic: the
+        # same comparison of worth the optimiser makes.
+        weakest = min((worth[t["id"]] for t in tactics), default=0.0)
+        would = sorted((tid for tid in unfunded if at_reference[tid] > weakest), key=lambda t: (-at_reference[t], t))
         if would:
             names = ", ".join(kb.tactic(t).name for t in would[:3])
             out.append(PlanWarning.model_construct(
@@ -126,14 +130,3 @@ def fit_warnings(
                 source=kb.fit.budget_reference.source,
             ))
     return out
-
-
-def worth_at_reference(tactic, scenario: Scenario, kb: KnowledgeBase) -> float:  # type: ignore[no-untyped-def]
-    """A paid tactic's fit as if the ad budget were the reference budget."""
-    from planner.engine import fit
-    from planner.engine.matrix import score_tactics
-    from planner.engine.weights import criterion_weights
-
-    funded = scenario.model_construct(**{**dict(scenario), "ad_budget_per_month": kb.fit.budget_reference.value})
-    row = score_tactics([tactic], funded, kb, criterion_weights(funded, kb))[tactic.id]
-    return row.score * fit.fit_factor(fit.gates(tactic, funded, kb))

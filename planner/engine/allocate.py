@@ -259,6 +259,21 @@ class Allocator:
         value, ub, ur, index = chosen
         return self._allocation(index, ub, ur, value)
 
+    @classmethod
+    def to_spend(cls, problem: Problem, like: Allocation, limit: int) -> Allocator:
+        """An allocator for :meth:`spend`\ ing ``like``'s budgets on ``problem``, built no
+        larger than that needs: only the strategies that get quarters, only up to their
+        budgets. With hybrid platform bounds (whose divisions must match ``like``'s
+        configurations) it is the full allocator."""
+        spans = {(i.platform, i.strategy) for i in problem.items if i.platform in problem.platform_bounds}
+        if len({p for p, _ in spans}) < len(spans):  # a bounded platform in both strategies
+            return cls(problem, limit)
+        used = {s for s, q in (("broadcast", like.broadcast), ("relationships", like.relationships)) if q > 0}
+        items = tuple(i for i in problem.items if i.strategy in used)
+        bounds = {p: b for p, b in problem.platform_bounds.items() if any(i.platform == p for i in items)}
+        return cls(Problem(items, bounds, problem.share_min, problem.share_max, problem.exponent),
+                   max(like.broadcast, like.relationships))
+
     def spend(self, like: Allocation, w_broadcast: float, w_relationships: float) -> Allocation:
         """Spend exactly ``like``'s quarters per strategy, in its hybrid division, on
         this allocator's values: the best tactics for a split decided elsewhere.

@@ -63,14 +63,12 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
     if alloc is None:  # cannot happen without forced minimums, kept as a guard
         alloc = Allocation({}, 0.0, 0, 0)
-        chooser = allocator
     else:
         # Two stages: the split above is chosen without the reach tilt (so raising reach
         # priority can only move hours to broadcast); the tactics within each strategy
         # are chosen with it, spending exactly the same quarters.
         setup = with_scores(setup, tactic_scores)
-        chooser = Allocator(setup.problem, limit)
-        alloc = chooser.spend(alloc, sw["broadcast"], sw["relationships"])
+        alloc = Allocator.to_spend(setup.problem, alloc, limit).spend(alloc, sw["broadcast"], sw["relationships"])
 
     items = {i.id: i for i in setup.problem.items}
     tactics, alternatives = _tactic_plans(scenario, kb, rows, weights, sw, setup, items, alloc, usable, fits, worth)
@@ -103,7 +101,12 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
             message="Every tactic is excluded or cannot run within your bounds; remove some exclusions.",
         ))
     warnings += advice.guidance_warnings(scenario, kb, split, tactics)
-    warnings += advice.fit_warnings(scenario, kb, tactics, setup.excluded, worth)
+    # A paid tactic's worth at the reference budget, where the budget gate is 1.
+    at_reference = {
+        t.id: rows[t.id].score * fit.fit_factor(tuple(g for g in fits[t.id] if g.id != "budget"))
+        for t in kb.tactics if t.paid
+    }
+    warnings += advice.fit_warnings(scenario, kb, tactics, setup.excluded, worth, at_reference)
     names = {t.id: t.name for t in kb.tactics}
     # Assembled without validation: the engine's own numbers (see StrictModel.trusted;
     # tests/engine/test_trusted_plans.py checks validation would give the same Plan).
@@ -124,7 +127,7 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         ],
         "objective": float(alloc.objective),
         "warnings": setup.notes + warnings,
-        "sensitivity": sensitivity.analyse(scenario, kb, allocator, alloc, names, setup.problem, split_scores, chooser),
+        "sensitivity": sensitivity.analyse(scenario, kb, allocator, alloc, names, setup.problem, split_scores),
         "model_version": MODEL_VERSION,
         "knowledge_version": kb.version,
     })

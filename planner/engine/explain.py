@@ -158,14 +158,11 @@ def tactic_plan(
             "strategy_weight": strategy_weight,
             "score": row.score,
             "fit": worth,
-            "factors": [
-                {"gate": g.id, "label": GATE_LABEL.get(g.id, g.id), "factor": g.factor, "source": g.source}
-                for g in tactic_gates
-            ],
+            "factors": {g.id: g.factor for g in tactic_gates},
             "contributions": contribs,
             "binding": binding,
             "marginal_value_per_hour": float(marginal),
-            "sources": sources(tactic, kb, contribs),
+            "sources": list(dict.fromkeys([*sources(tactic, kb, contribs), *(g.source for g in tactic_gates if g.factor < 1)])),
         },
     }
 

@@ -30,32 +30,31 @@ def analyse(
     names: dict[str, str],
     problem: Problem,
     split_scores: dict[str, float],
-    chooser: Allocator,
 ) -> Sensitivity:
-    """``allocator`` chooses splits (no reach tilt); ``chooser`` picks the tactics
-    within them at this reach priority; a reach case builds its own chooser, since
-    the tilt moves with reach priority."""
+    """``allocator`` chooses splits (no reach tilt); ``problem`` is the problem with the
+    reach tilt of this scenario, whose tactics are chosen within each split; a reach
+    case re-tilts it, since the tilt moves with reach priority."""
     base_share = share_of(base)
     p = scenario.reach_priority
     cases: list[tuple[str, Allocation | None]] = []
 
-    def case(w: dict[str, float], quarters: int, pick: Allocator | None) -> Allocation | None:
+    def case(w: dict[str, float], quarters: int, reach: int) -> Allocation | None:
         split = allocator.best(w["broadcast"], w["relationships"], quarters)
         if split is None:
             return None
-        if pick is None:
-            tilted = {i.id: split_scores[i.id] * reach_tilt(kb.tactic(i.id), q, kb) for i in problem.items}
-            pick = Allocator(problem.rescored(tilted), allocator.limit)
-        return pick.spend(split, w["broadcast"], w["relationships"])
+        scored = problem
+        if reach != p:
+            scored = problem.rescored({i.id: split_scores[i.id] * reach_tilt(kb.tactic(i.id), reach, kb) for i in problem.items})
+        return Allocator.to_spend(scored, split, allocator.limit).spend(split, w["broadcast"], w["relationships"])
 
     usable = quarters_down(scenario.hours_per_week)
     for delta in (-10, 10):
         q = min(100, max(0, p + delta))
         if q != p:
-            cases.append((f"reach {delta:+d}", case(strategy_weights(q, kb), usable, None)))
+            cases.append((f"reach {delta:+d}", case(strategy_weights(q, kb), usable, q)))
     w = strategy_weights(p, kb)
     for factor, label in ((0.75, "hours -25%"), (1.25, "hours +25%")):
-        cases.append((label, case(w, quarters_down(scenario.hours_per_week * factor), chooser)))
+        cases.append((label, case(w, quarters_down(scenario.hours_per_week * factor), p)))
 
     threshold = kb.advice.fragile_share_change.value
     out = []

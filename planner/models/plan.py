@@ -52,15 +52,6 @@ class Contribution(StrictModel):
     """weight × score: this criterion's part of the tactic's total score."""
 
 
-class FitFactor(StrictModel):
-    """One fit gate: how far one fact about the business lets the tactic work (0 to 1)."""
-
-    gate: str
-    label: str
-    factor: float
-    source: str
-
-
 class Why(StrictModel):
     """Why a tactic got the hours it got."""
 
@@ -71,8 +62,10 @@ class Why(StrictModel):
     """Weighted-sum score over the criteria, 0 to 1."""
     fit: float
     """score × every fit gate: what the tactic is worth to this business once well fed."""
-    factors: list[FitFactor]
-    """The fit gates that apply, in a fixed order."""
+    factors: dict[str, float]
+    """Each fit gate that applies (market, breadth, place, goals, audience, content,
+    measurability, horizon, budget) and its factor, 0 to 1 (a large audience can lift
+    the audience gate above 1). Their sources are among ``sources``."""
     contributions: list[Contribution]
     """Largest first."""
     binding: str
