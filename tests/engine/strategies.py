@@ -41,6 +41,9 @@ def scenarios(draw: st.DrawFn, *, with_bounds: bool = True, with_share: bool = T
         "market": draw(st.sampled_from(["b2c", "b2b"])),
         "scheduler": draw(st.booleans()),
         "content_capacity": draw(st.sampled_from(["low", "medium", "high"])),
+        "local": draw(st.booleans()),
+        "ad_budget_per_month": draw(st.sampled_from([0.0, 0.0, 300.0, 1500.0, 5000.0])),
+        "existing_audience": draw(st.sampled_from(["none", "small", "large"])),
         "goals": draw(st.lists(st.sampled_from(GOALS), max_size=4, unique=True)),
         "exclude": draw(st.lists(st.sampled_from(IDS), max_size=4, unique=True)),
     }

@@ -1,0 +1,118 @@
+"""Properties of the value model (issue "Plans a strategist would sign"), over generated
+scenarios: money gates paid tactics, the horizon gates slow ones, the inputs that
+describe a business change its plan, small nudges keep most of it, and there is no
+community to host without an audience."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.engine import build_plan
+from planner.models import Plan, Scenario
+from tests.engine.strategies import GOALS, KB, scenarios
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def planned(plan: Plan) -> dict[str, float]:
+    return {t.id: t.hours for t in plan.tactics}
+
+
+def changed(a: Plan, b: Plan) -> bool:
+    """The benchmark's meaning of "changes the plan": different tactics, or at least
+    30% of the week moved between tactics."""
+    ha, hb = planned(a), planned(b)
+    if set(ha) != set(hb):
+        return True
+    total = max(sum(ha.values()), 1e-9)
+    moved = sum(abs(ha[t] - hb[t]) for t in ha) / 2
+    return moved / total >= 0.3
+
+
+@SETTINGS
+@given(scenarios(), st.sampled_from([0.0]))
+def test_paid_tactics_get_no_hours_without_an_ad_budget(scenario: Scenario, budget: float) -> None:
+    plan = build_plan(scenario.with_changes(ad_budget_per_month=budget), KB)
+    assert not [t.id for t in plan.tactics if t.paid]
+    assert all(t.paid == KB.tactic(t.id).paid for t in plan.tactics + plan.alternatives)
+
+
+@SETTINGS
+@given(scenarios(with_bounds=False))
+def test_no_hosted_community_without_an_existing_audience(scenario: Scenario) -> None:
+    plan = build_plan(scenario.with_changes(existing_audience="none"), KB)
+    assert "community-hosting" not in planned(plan)
+
+
+@SETTINGS
+@given(scenarios(with_bounds=False, with_share=False), st.integers(1, 24), st.integers(1, 24))
+def test_a_shorter_horizon_never_raises_the_share_of_tactics_slower_than_it(
+    scenario: Scenario, a: int, b: int
+) -> None:
+    short, long_ = sorted((a, b))
+    def slow_share(plan: Plan) -> float:
+        total = sum(t.hours for t in plan.tactics)
+        slow = sum(t.hours for t in plan.tactics if t.months_to_results > short)
+        return slow / total if total else 0.0
+
+    at_short = build_plan(scenario.with_changes(roi_horizon_months=short), KB)
+    at_long = build_plan(scenario.with_changes(roi_horizon_months=long_), KB)
+    assert slow_share(at_short) <= slow_share(at_long) + 1e-9
+
+
+def sample(n: int, seed: int) -> list[Scenario]:
+    """Realistic-looking scenarios with goals and no bounds (the shape of a person's
+    answers), drawn from a fixed seed so the share below is a fixed measurement."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        out.append(Scenario(
+            name=f"sample {i}",
+            reach_priority=rng.randrange(0, 101, 5),
+            hours_per_week=rng.choice([1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 40]),
+            roi_horizon_months=rng.choice([2, 3, 6, 12, 24]),
+            roi_measurability=rng.choice(["low", "medium", "high"]),
+            sales_tracking=rng.random() < 0.4,
+            audience=rng.choice(["broad", "niche"]),
+            market=rng.choice(["b2c", "b2b"]),
+            scheduler=rng.random() < 0.5,
+            content_capacity=rng.choice(["low", "medium", "high"]),
+            local=rng.random() < 0.4,
+            ad_budget_per_month=rng.choice([0.0, 0.0, 0.0, 500.0, 2000.0]),
+            existing_audience=rng.choice(["none", "small", "small", "large"]),
+            goals=rng.sample(GOALS, rng.randint(1, 3)),
+        ))
+    return out
+
+
+def test_flipping_the_market_changes_most_plans() -> None:
+    cases = sample(60, seed=9)
+    moved = sum(
+        changed(build_plan(s, KB), build_plan(s.with_changes(market="b2b" if s.market == "b2c" else "b2c"), KB))
+        for s in cases
+    )
+    assert moved / len(cases) > 0.5, f"{moved} of {len(cases)}"
+
+
+def test_partnerships_against_awareness_changes_most_plans() -> None:
+    cases = sample(60, seed=10)
+    moved = 0
+    for s in cases:
+        rest = [g for g in s.goals if g not in ("partnerships", "awareness")]
+        a = build_plan(s.with_changes(goals=[*rest, "partnerships"]), KB)
+        b = build_plan(s.with_changes(goals=[*rest, "awareness"]), KB)
+        moved += changed(a, b)
+    assert moved / len(cases) > 0.5, f"{moved} of {len(cases)}"
+
+
+@SETTINGS
+@given(scenarios(with_bounds=False, with_share=False), st.sampled_from([-5, 5]))
+def test_a_five_point_reach_nudge_keeps_at_least_half_the_tactics(scenario: Scenario, delta: int) -> None:
+    base = build_plan(scenario, KB)
+    nudged = build_plan(scenario.with_changes(reach_priority=min(100, max(0, scenario.reach_priority + delta))), KB)
+    before, after = set(planned(base)), set(planned(nudged))
+    if before:
+        assert len(before & after) >= len(before) / 2, (sorted(before), sorted(after))
