@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from planner.errors import InputError, PlannerError, first_validation_message
+from planner.files import JSONProblem, UnreadableFile, parse_json, read_regular, surrogate_path
+from planner.fmt import short
 from planner.knowledge.schema import KnowledgeBase, Preset
 from planner.models.scenario import Scenario
 
@@ -24,23 +26,23 @@ MAX_SCENARIO_BYTES = 1_000_000
 
 
 def read_scenario_file(path: Path) -> dict[str, Any]:
-    """Read a scenario JSON file into a dict; errors name the file."""
+    """Read a scenario JSON file into a dict; errors name the file. Only a regular
+    file is read (a FIFO, a device or a loop of links is reported, never waited on),
+    at most :data:`MAX_SCENARIO_BYTES` of it."""
     try:
-        if path.stat().st_size > MAX_SCENARIO_BYTES:
-            raise InputError(f"{path}: is larger than {MAX_SCENARIO_BYTES:,} bytes; is it a scenario file?", "scenario")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path given to --scenario", "scenario") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory; pass a scenario .json file", "scenario") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: is not UTF-8 text; save it as UTF-8 JSON", "scenario") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})", "scenario") from None
+        raw, _ = read_regular(path, MAX_SCENARIO_BYTES)
+    except UnreadableFile as exc:
+        if exc.kind == "missing":
+            raise InputError(f"{path}: no such file; check the path given to --scenario", "scenario") from None
+        if exc.kind == "too-large":
+            raise InputError(f"{path}: {exc.reason}; is it a scenario file?", "scenario") from None
+        if exc.kind == "not-regular":
+            raise InputError(f"{path}: {exc.reason}; pass a scenario .json file", "scenario") from None
+        raise InputError(f"{path}: {exc.reason}", "scenario") from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", "scenario") from None
+        data = parse_json(raw, constants=True)  # NaN and Infinity: reported by field below
+    except JSONProblem as exc:
+        raise InputError(f"{path}: {exc.reason}", "scenario") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: must hold a JSON object of scenario fields, not a {type(data).__name__}", "scenario")
     return data
@@ -83,6 +85,15 @@ def build_scenario(
         overrides["bounds"] = merged
     if overrides:
         data = {**data, **overrides}
+    bad_text = surrogate_path(data)  # e.g. a flag with bytes that are not UTF-8
+    if bad_text is not None:
+        field = bad_text.split(".")[0].split("[")[0] or None
+        prefix = f"{origin}: " if scenario_file is not None and field not in overrides else ""
+        raise InputError(
+            f"{prefix}{bad_text}: holds something that is not text (bytes that are not UTF-8, or half of a "
+            "character); type it again as plain text",
+            field,
+        )
     try:
         scenario = Scenario.model_validate_json(json.dumps(data, allow_nan=True))
     except ValidationError as exc:
@@ -99,7 +110,7 @@ def build_scenario(
 def _preset(kb: KnowledgeBase, preset: str) -> Preset:
     known = {p.id: p for p in kb.presets}
     if preset not in known:
-        raise InputError(f"--preset: {preset!r} is not a preset; choose one of {', '.join(sorted(known))}", "preset")
+        raise InputError(f"--preset: {short(preset)} is not a preset; choose one of {', '.join(sorted(known))}", "preset")
     return known[preset]
 
 
