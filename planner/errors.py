@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from planner.fmt import short
+
 
 class PlannerError(Exception):
     """An error with a message meant for the user."""
@@ -52,7 +54,7 @@ def validation_messages(exc: ValidationError) -> list[tuple[str, str]]:
         else:
             msg = msg[0].lower() + msg[1:]
             if "input" in err and kind not in ("value_error", "assertion_error") and not isinstance(err["input"], (dict, list)):
-                msg += f" (got {err['input']!r})"
+                msg += f" (got {short(err['input'])})"
         out.append((field, msg))
     return out
 
