@@ -156,3 +156,17 @@ async def test_palette_holding_page_up_while_typing(make_app) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code in (None, 0)
+
+
+async def test_escape_escape_closes_help_once(make_app) -> None:
+    from planner.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        burst(app, "escape", "escape", "q")
+        await pilot.pause(0.3)
+        assert app.current_mode == "plan" and len(app.screen_stack) == 1
+    assert app.return_code in (None, 0)
