@@ -33,6 +33,14 @@ def burst(app, *keys: str) -> None:  # type: ignore[no-untyped-def]
         app._driver.send_message(event)
 
 
+async def drain(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every queued key has been handled: Pilot's ``press`` waits for its
+    own key, which comes after the burst. (A key still queued when the test leaves
+    ``run_test`` would meet an app that has removed its screens.)"""
+    await pilot.press("shift+f12")  # bound to nothing
+    await pilot.pause()
+
+
 # --- 9. a dialog dismisses once --------------------------------------------------------------
 
 async def test_ctrl_s_then_enter_enter_saves_once(make_app) -> None:
@@ -42,7 +50,7 @@ async def test_ctrl_s_then_enter_enter_saves_once(make_app) -> None:
         await settle(pilot)
         assert isinstance(app.screen, NamePrompt)
         burst(app, "enter", "enter")
-        await pilot.pause(0.3)
+        await drain(pilot)
         await settle(pilot)
         assert not isinstance(app.screen, NamePrompt)
         assert len(app.screen_stack) == 1
@@ -61,7 +69,7 @@ async def test_y_y_in_the_delete_confirmation_deletes_once(make_app, kb) -> None
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         burst(app, "y", "y")
-        await pilot.pause(0.3)
+        await drain(pilot)
         await settle(pilot)
         assert app.current_mode == "scenarios" and len(app.screen_stack) == 1
         assert len(ScenarioStore.open().list().names()) == 2  # one deleted, not two
@@ -98,7 +106,7 @@ async def test_enter_enter_in_the_export_dialog_writes_once_and_asks_nothing(mak
         app.screen.query_one("#export-path", Input).value = str(target)
         await pilot.pause()
         burst(app, "enter", "enter")
-        await pilot.pause(0.3)
+        await drain(pilot)
         await settle(pilot)
         assert target.read_text(encoding="utf-8").startswith("# ")
         assert len(app.screen_stack) == 1, f"left on screen: {app.screen_stack}"
@@ -151,7 +159,7 @@ async def test_palette_holding_page_up_while_typing(make_app) -> None:
         await pilot.pause()
         for letter in "ex":
             burst(app, letter, *["pageup"] * 15, "backspace", letter, *["pagedown"] * 15)
-            await pilot.pause(0.3)
+            await drain(pilot)
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("escape")
         await pilot.pause()
@@ -167,6 +175,6 @@ async def test_escape_escape_closes_help_once(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         burst(app, "escape", "escape", "q")
-        await pilot.pause(0.3)
+        await drain(pilot)
         assert app.current_mode == "plan" and len(app.screen_stack) == 1
     assert app.return_code in (None, 0)
