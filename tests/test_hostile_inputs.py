@@ -200,6 +200,20 @@ def test_store_file_opened_by_name(store: ScenarioStore, capsys: pytest.CaptureF
     assert store.list().names()[:2] == ["Alpha", "Beta"]
 
 
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "directory"])
+def test_store_directory_itself(home: Path, capsys: pytest.CaptureFixture[str], hostile, kind: str) -> None:  # type: ignore[no-untyped-def]
+    home.mkdir()
+    path = hostile(kind, home / "scenarios")
+    before = snapshot(path)
+    for argv in (["scenarios", "list"], ["plan", "--save", "Gamma", "--format", "json"], ["scenarios", "show", "Gamma"]):
+        code, out, err = run(capsys, *argv)
+        if kind == "dangling-symlink" and argv[0] == "scenarios":  # nothing there yet: an empty store
+            assert (code, err) == (0, "") and "No saved scenarios" in out or code == 2 and "no scenario named" in err
+            continue
+        assert_clear(code, err, str(path))
+    assert snapshot(path) == before and not (home / "does-not-exist").exists()
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_store_index(store: ScenarioStore, hostile, kind: str) -> None:  # type: ignore[no-untyped-def]
     store.paths.index.unlink(missing_ok=True)

@@ -44,6 +44,8 @@ _REASONS = {
     errnos.ELOOP: ("it is a symbolic link that leads to itself (a loop of links)", "remove the link or choose another path"),
     errnos.ENXIO: ("it is a named pipe (FIFO) that no program is reading", "start the program that reads it first, or write to a file"),
     errnos.EPIPE: ("the program reading it has stopped", "check that program, or write to a file"),
+    # Only from making a directory: a file that is not one is where it should be.
+    errnos.EEXIST: ("something that is not a directory is in its place", "move it away or choose another location"),
 }
 
 
