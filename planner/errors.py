@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from planner.fmt import short
+
 
 class PlannerError(Exception):
     """An error with a message meant for the user."""
@@ -162,7 +164,8 @@ def _shown(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return _number(value)
+        shown = _number(value) if not (isinstance(value, int) and value.bit_length() > 128) else ""
+        return shown if shown and len(shown) <= 40 else short(value)
     text = str(value)
     return repr(text if len(text) <= 40 else text[:39] + "…")
 

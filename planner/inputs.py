@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from planner.errors import InputError, PlannerError, more_problems, validation_messages
+from planner.files import JSONProblem, UnreadableFile, parse_json, read_regular, surrogate_path
+from planner.fmt import short
 from planner.knowledge.schema import KnowledgeBase, Preset
 from planner.models.scenario import Scenario
 
@@ -29,23 +31,24 @@ def read_scenario_file(path: Path) -> dict[str, Any]:
     Two kinds of file are read: bare scenario JSON (what ``planner plan --format
     json`` prints under ``scenario``) and a file from the scenario store (an envelope
     with ``format`` and ``schema_version``, migrated like the store migrates it).
-    Either may start with a UTF-8 byte order mark, as some editors write."""
+    Either may start with a UTF-8 byte order mark, as some editors write. Only a
+    regular file is read (a FIFO, a device or a loop of links is reported, never
+    waited on), at most :data:`MAX_SCENARIO_BYTES` of it."""
     try:
-        if path.stat().st_size > MAX_SCENARIO_BYTES:
-            raise InputError(f"{path}: is larger than {MAX_SCENARIO_BYTES:,} bytes; is it a scenario file?", "scenario")
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path given to --scenario", "scenario") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory; pass a scenario .json file", "scenario") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: is not UTF-8 text; save it as UTF-8 JSON", "scenario") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})", "scenario") from None
+        raw, _ = read_regular(path, MAX_SCENARIO_BYTES)
+    except UnreadableFile as exc:
+        if exc.kind == "missing":
+            raise InputError(f"{path}: no such file; check the path given to --scenario", "scenario") from None
+        if exc.kind == "too-large":
+            raise InputError(f"{path}: {exc.reason}; is it a scenario file?", "scenario") from None
+        if exc.kind == "not-regular":
+            raise InputError(f"{path}: {exc.reason}; pass a scenario .json file", "scenario") from None
+        raise InputError(f"{path}: {exc.reason}", "scenario") from None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", "scenario") from None
+        data = parse_json(raw, constants=True)  # NaN and Infinity: reported by field below
+    except JSONProblem as exc:
+        raise InputError(f"{path}: {exc.reason}", "scenario") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: must hold a JSON object of scenario fields, not a {type(data).__name__}", "scenario")
     if "schema_version" in data or "format" in data:
@@ -111,6 +114,15 @@ def build_scenario(
         overrides["bounds"] = merged
     if overrides:
         data = {**data, **overrides}
+    bad_text = surrogate_path(data)  # e.g. a flag with bytes that are not UTF-8
+    if bad_text is not None:
+        field = bad_text.split(".")[0].split("[")[0] or None
+        prefix = f"{origin}: " if scenario_file is not None and field not in overrides else ""
+        raise InputError(
+            f"{prefix}{bad_text}: holds something that is not text (bytes that are not UTF-8, or half of a "
+            "character); type it again as plain text",
+            field,
+        )
     try:
         scenario = Scenario.model_validate_json(json.dumps(data, allow_nan=True))
     except ValidationError as exc:
@@ -138,7 +150,7 @@ def neutral_scenario() -> Scenario:
 def _preset(kb: KnowledgeBase, preset: str) -> Preset:
     known = {p.id: p for p in kb.presets}
     if preset not in known:
-        raise InputError(f"--preset: {preset!r} is not a preset; choose one of {', '.join(sorted(known))}", "preset")
+        raise InputError(f"--preset: {short(preset)} is not a preset; choose one of {', '.join(sorted(known))}", "preset")
     return known[preset]
 
 

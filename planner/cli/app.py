@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from planner.errors import PlannerError
+from planner.fmt import visible
 from planner.inputs import build_scenario
 from planner.knowledge import load_knowledge
 
@@ -20,7 +21,7 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         scenario = build_scenario(kb, scenario_file=getattr(args, "scenario", None), preset=getattr(args, "preset", None))
     except PlannerError as exc:
-        print(f"planner: error: {exc.message}", file=sys.stderr)
+        print(f"planner: error: {visible(exc.message)}", file=sys.stderr)
         return 2
 
     from planner.tui.app import PlannerApp  # the only import of textual on this path

@@ -85,26 +85,32 @@ def today_from(args: argparse.Namespace) -> datetime.date:
 
 
 def write_output(text: str, destination: str | None, *, force: bool, default: Path) -> None:
-    """Write a document to ``destination`` (``-``: stdout) atomically; refuses to
-    replace an existing file unless ``force``."""
+    """Write a document to ``destination`` (``-``: stdout): atomically to a file,
+    refusing to replace an existing one unless ``force``; straight into a character
+    device or FIFO such as ``/dev/stdout``; anything else is refused (see
+    :func:`planner.store.atomic.write_document`)."""
     if destination == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from planner.store.atomic import write_atomic
+    from planner.fmt import visible
+    from planner.store.atomic import write_document
 
     path = Path(destination) if destination else default
-    write_atomic(path, text.encode("utf-8"), overwrite=force)
-    print(f"wrote {path}", file=sys.stderr)
+    write_document(path, text.encode("utf-8"), overwrite=force)
+    print(f"wrote {visible(str(path))}", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    """JSON for scripts; characters that could drive a terminal are ``\\u`` escapes."""
+    from planner.fmt import json_visible
+
+    sys.stdout.write(json_visible(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n")
 
 
 def report_problems(listing: Listing) -> None:
     """Unusable files are warnings, not failures: everything else still works."""
-    from planner.store.names import visible
+    from planner.fmt import visible
 
     for problem in listing.problems:
         print(f"planner: warning: {visible(problem.message)}", file=sys.stderr)

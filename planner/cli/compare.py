@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     kb = knowledge_from(args)
     comparison = compare_plans([plan_for(s.scenario, kb) for s in stored], [s.name for s in stored], words=Names.of(kb))
     if args.format == "json":
-        text = comparison.model_dump_json(indent=2) + "\n"
+        from planner.fmt import json_visible
+
+        text = json_visible(comparison.model_dump_json(indent=2)) + "\n"
     elif args.format == "markdown":
         from planner.export import comparison_to_markdown
 

@@ -25,7 +25,7 @@ from rich.text import Text
 
 from planner import fmt
 from planner.models.comparison import Comparison
-from planner.store.names import visible
+from planner.fmt import visible
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from planner import __version__
 from planner.cli.common import add_data_dir_option, add_strategies_option
 from planner.errors import PlannerError
+from planner.fmt import short, visible
 from planner.knowledge.errors import KnowledgeError
 
 COMMANDS = ("plan", "scenarios", "export", "compare", "where")
@@ -26,7 +27,7 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2), not a usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+        self.exit(2, f"{self.prog}: error: {visible(message)} (see `{self.prog} --help`)\n")
 
 
 def build_parser() -> Parser:
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"planner: error: {exc.render()}", file=sys.stderr)
         return 2
     except PlannerError as exc:
-        print(f"planner: error: {exc.message}", file=sys.stderr)
+        print(f"planner: error: {visible(exc.message)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("PLANNER_DEBUG"):
             raise
         print(
-            f"planner: internal error: {type(exc).__name__}: {exc}. "
+            f"planner: internal error: {type(exc).__name__}: {visible(short(str(exc), 500))}. "
             "Nothing was changed. Set PLANNER_DEBUG=1 to see the traceback and please report it.",
             file=sys.stderr,
         )

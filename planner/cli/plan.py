@@ -13,6 +13,7 @@ from typing import Any
 
 from planner.cli.common import add_data_dir_option, add_date_option, add_strategies_option, today_from
 from planner.errors import InputError, word
+from planner.fmt import json_visible, short, visible
 
 FLAG_FOR_FIELD = {
     "name": "--name",
@@ -95,11 +96,11 @@ def _note_case_variants(data_dir: Path | None, name: str) -> None:
 def parse_bound(text: str, flag: str) -> tuple[str, float]:
     ident, sep, hours = text.partition("=")
     if not sep or not ident:
-        raise InputError(f"{flag} {text!r}: expected ID=HOURS, e.g. {flag} linkedin=2")
+        raise InputError(f"{flag} {short(text)}: expected ID=HOURS, e.g. {flag} linkedin=2")
     try:
         value = float(hours)
     except ValueError:
-        raise InputError(f"{flag} {text!r}: {word('not_a_number', value=hours.strip())}") from None
+        raise InputError(f"{flag} {short(text)}: {word('not_a_number', value=hours.strip())}") from None
     return ident.strip(), value
 
 
@@ -144,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
     kb = load_knowledge(getattr(args, "strategies", None) or [])
     if args.list_presets:
         for preset in kb.presets:
-            print(f"{preset.id}\t{preset.title}")
+            print(f"{preset.id}\t{visible(preset.title)}")
         return 0
     overrides, bounds = overrides_from(args)
     try:
@@ -156,17 +157,18 @@ def run(args: argparse.Namespace) -> int:
         raise
     if args.save:
         from planner.store import ScenarioExistsError, save_scenario
+        from planner.store.names import shown
 
         try:
             path = save_scenario(getattr(args, "data_dir", None), args.save, scenario, overwrite=args.force)
         except ScenarioExistsError as exc:
             raise InputError(f"{exc.message} Add --force to replace it, or --save another name.", "save") from None
-        print(f"saved scenario {args.save!r} to {path}", file=sys.stderr)
+        print(f"saved scenario {shown(args.save)} to {visible(str(path))}", file=sys.stderr)
         _note_case_variants(getattr(args, "data_dir", None), args.save)
         scenario = scenario.with_changes(name=args.save)
     plan = build_plan(scenario, kb)
     if args.format == "json":
-        sys.stdout.write(plan.to_json())
+        sys.stdout.write(json_visible(plan.to_json()))
     elif args.format == "markdown":
         from planner.compare.inputs import Names
         from planner.export import plan_to_markdown

@@ -1,7 +1,9 @@
 """Rich rendering of a plan for people (``--format table``).
 
-User text (scenario name, notes) is wrapped in ``Text`` objects and never
-interpolated into markup, and control characters are made visible first.
+User text (scenario name, notes) and text from strategy files (tactic and platform
+names, activities, KPIs, reasons, warnings) is wrapped in ``Text`` objects and never
+interpolated into markup, and control characters are made visible first: every
+string here goes through :func:`safe`.
 """
 
 from __future__ import annotations
@@ -12,17 +14,16 @@ from rich.table import Table
 from rich.text import Text
 
 from planner import fmt
-from planner.models.plan import Plan
-from planner.store.names import visible
+from planner.fmt import visible
+from planner.models.plan import Plan, TacticPlan
 
 COLOURS = {"broadcast": "magenta", "relationships": "cyan"}
 
 
-def safe(text: str) -> Text:
-    """User text as plain ``Text``: no markup; control and bidi-override characters
-    shown as escapes (the store's :func:`~planner.store.names.visible`, shared by every
-    CLI message)."""
-    return Text(visible(text))
+def safe(text: str, style: str = "") -> Text:
+    """User or strategy text as plain ``Text``: no markup; control and bidi characters
+    shown as escapes (:func:`planner.fmt.visible`, shared by every CLI message)."""
+    return Text(visible(text), style=style)
 
 
 def split_bar(plan: Plan, width: int = 40) -> Text:
@@ -35,12 +36,12 @@ def split_bar(plan: Plan, width: int = 40) -> Text:
     return bar
 
 
-def tactic_cell(t) -> Text:  # type: ignore[no-untyped-def]
+def tactic_cell(t: TacticPlan) -> Text:
     """The tactic's name, then its platform when the name does not say it, and a paid mark."""
     extra = [t.platform_name] if fmt.with_platform(t.name, t.platform_name) != t.name else []
     if t.paid:
         extra.append("paid")
-    return Text.assemble((t.name, "bold"), *(("\n", (" · ".join(extra), "dim")) if extra else ()))
+    return Text.assemble(safe(t.name, "bold"), *(("\n", safe(" · ".join(extra), "dim")) if extra else ()))
 
 
 def plan_renderable(plan: Plan, base: str | None = None) -> Group:
@@ -67,15 +68,15 @@ def plan_renderable(plan: Plan, base: str | None = None) -> Group:
             tactic_cell(t),
             Text(t.strategy, style=COLOURS[t.strategy]),
             Text(f"{t.hours:g}"),
-            Text(t.output),
-            Text("\n".join(k.name for k in t.kpis)),
+            safe(t.output),
+            Text("\n").join(safe(k.name) for k in t.kpis),
         )
     parts: list = [head, split, table]
     why = Table.grid(padding=(0, 1))
     why.add_column(style="bold")
     why.add_column()
     for t in plan.tactics:
-        why.add_row(Text(t.name), Text(t.why.summary))
+        why.add_row(safe(t.name), safe(t.why.summary))
     parts.append(Panel(why, title="Why", title_align="left"))
     if plan.warnings:
         w = Text()
@@ -83,10 +84,10 @@ def plan_renderable(plan: Plan, base: str | None = None) -> Group:
             if i:
                 w.append("\n")
             w.append("⚠ ", style="bold yellow")  # the code is for scripts: it stays in the JSON
-            w.append(warning.message)
+            w.append(visible(warning.message))
         parts.append(Panel(w, title="Warnings", title_align="left", border_style="yellow"))
     verdict_style = "green" if plan.sensitivity.verdict == "stable" else "red"
-    parts.append(Text.assemble(("Sensitivity: ", "bold"), (plan.sensitivity.summary, verdict_style)))
+    parts.append(Text.assemble(("Sensitivity: ", "bold"), safe(plan.sensitivity.summary, verdict_style)))
     if plan.scenario.notes:
         parts.append(Text.assemble(("Notes: ", "bold"), safe(plan.scenario.notes)))
     return Group(*parts)

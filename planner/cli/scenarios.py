@@ -92,12 +92,14 @@ def run_list(args: argparse.Namespace) -> int:
         )
         return 0
     if not listing.scenarios:
-        print(f"No saved scenarios in {store.directory}. Save one with `planner plan --save NAME`.")
+        from planner.fmt import visible as shown_path
+
+        print(f"No saved scenarios in {shown_path(str(store.directory))}. Save one with `planner plan --save NAME`.")
         return 0
     from planner import fmt
     from planner.cli import tabular
     from planner.compare.inputs import Names
-    from planner.store.names import visible
+    from planner.fmt import visible
 
     goal_names = Names.of(knowledge_from(args))
     names, goals = [], []
@@ -116,7 +118,7 @@ def run_list(args: argparse.Namespace) -> int:
     out = tabular.render(["Name", "Hours", "Reach", "Goals", "Modified"], rows, [False, True, True, False, False])
     sys.stdout.write(out)
     n = len(listing.scenarios)
-    sys.stdout.write(f"\n{n} scenario{'s' if n != 1 else ''} in {store.directory}\n")
+    sys.stdout.write(f"\n{n} scenario{'s' if n != 1 else ''} in {visible(str(store.directory))}\n")
     return 0
 
 
@@ -151,7 +153,7 @@ def run_show(args: argparse.Namespace) -> int:
         from planner.compare.inputs import Names
         from planner.compare.inputs import rows as input_rows
         from planner.store.migrations import CURRENT_VERSION
-        from planner.store.names import visible
+        from planner.fmt import visible
 
         table = Table(title=Text(f"Scenario {visible(stored.name)}"), title_justify="left")
         table.add_column("Input")
@@ -161,16 +163,17 @@ def run_show(args: argparse.Namespace) -> int:
             table.add_row(label, Text(visible(value) or "—"))
         Console().print(table)
         print_plan(plan)
-        print(f"file: {stored.path}" + (f" (migrated from format v{stored.schema_version})" if stored.schema_version != CURRENT_VERSION else ""))
+        print(f"file: {visible(str(stored.path))}" + (f" (migrated from format v{stored.schema_version})" if stored.schema_version != CURRENT_VERSION else ""))
     return 0
 
 
 def run_rm(args: argparse.Namespace) -> int:
+    from planner.fmt import visible
     from planner.store.names import shown
 
     store = store_from(args)
     path = store.delete(args.name)
-    print(f"removed {shown(args.name)} ({path})")
+    print(f"removed {shown(args.name)} ({visible(str(path))})")
     return 0
 
 

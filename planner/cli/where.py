@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from planner.cli.common import add_data_dir_option, add_strategies_option, print_json
+from planner.fmt import visible
 
 
 def register(subparsers: Any) -> None:
@@ -53,5 +54,5 @@ def run(args: argparse.Namespace) -> int:
     rows.append(("cache", f"{cache_dir()}  (validated knowledge bases; override with ${CACHE_ENV_VAR}; safe to delete)"))
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
-        print(f"{key:<{width}}  {value}")
+        print(f"{key:<{width}}  {visible(value)}")
     return 0

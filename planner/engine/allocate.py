@@ -261,7 +261,7 @@ class Allocator:
 
     @classmethod
     def to_spend(cls, problem: Problem, like: Allocation, limit: int) -> Allocator:
-        """An allocator for :meth:`spend`\ ing ``like``'s budgets on ``problem``, built no
+        """An allocator for spending ``like``'s budgets (:meth:`spend`) on ``problem``, built no
         larger than that needs: only the strategies that get quarters, only up to their
         budgets. With hybrid platform bounds (whose divisions must match ``like``'s
         configurations) it is the full allocator."""

@@ -12,7 +12,10 @@ running paragraphs where a newline would read as a line break.)
 
 Control characters other than tab, newline and carriage return cannot be written in
 Markdown at all (CommonMark refuses their character references); they become U+FFFD,
-so a document can also never carry a terminal escape sequence.
+so a document can also never carry a terminal escape sequence. Bidirectional marks,
+overrides and isolates, which would reorder what a terminal or an editor shows of
+the raw document, are written as numeric character references like ``&#8238;``:
+a renderer still shows the text as typed.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ as written in the raw Markdown too."""
 
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_ENTITY.update({c: f"&#{ord(c)};" for c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})
 _EDGE_SPACE = {" ": "&#32;", "\u00a0": "&#160;"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
@@ -97,7 +101,11 @@ def _line_start(text: str) -> str:
     return text
 
 
-_URL = re.compile(r"https?://[^\s<>\"`|\\]+[^\s<>\"`|\\.,;:!?)\]}'*_~]")
+_URL = re.compile(
+    r"https?://[^\s<>\"`|\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+"
+    r"[^\s<>\"`|\\.,;:!?)\]}'*_~\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""A web address: no space, no character Markdown or a terminal would act on."""
 
 
 def with_links(text: str) -> str:

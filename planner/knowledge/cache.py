@@ -13,7 +13,14 @@ is cached like Python caches byte code: keyed by a SHA-256 of exactly those inpu
 * **Where.** ``$PLANNER_CACHE_DIR``, else the platform's user cache directory
   (platformdirs). The directory is created private (0700) and an entry is used only if
   it is a regular file owned by this user that nobody else can write, because loading
-  it runs pickle (the same trust Python gives its own ``__pycache__``).
+  it runs pickle (the same trust Python gives its own ``__pycache__``). The directory
+  itself must be owned by this user and writable by nobody else, or it is not used at
+  all (neither read nor written): in a directory others can write, they could move
+  one of your entries over another.
+* **Bound to its key.** Each entry starts with the key it was written for, compared
+  before anything is unpickled, so an entry renamed or moved over another key (a
+  knowledge base from a different strategies directory) is a miss, never a plan
+  made from the wrong files.
 * **Failure is a miss.** An unreadable, truncated or foreign entry is ignored and the
   knowledge base is loaded and validated as if there were no cache. Writing is best
   effort (a read-only home must not stop the app) and goes through a temporary file
@@ -36,6 +43,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from planner.files import UnreadableFile, read_regular
 from planner.knowledge.schema import KnowledgeBase
 
 ENV_VAR = "PLANNER_CACHE_DIR"
@@ -45,7 +53,7 @@ SUFFIX = ".pickle"
 KEEP = 8
 """Entries kept per cache directory (the newest), so edits do not pile up files."""
 
-FORMAT = b"planner knowledge cache 1"
+FORMAT = b"planner knowledge cache 2"
 _PACKAGE = Path(__file__).resolve().parent.parent
 _CODE = ("knowledge/schema.py", "models/base.py", "models/scenario.py", "models/plan.py")
 """Modules whose classes are pickled: a change to any of them is a new key."""
@@ -67,7 +75,7 @@ def cache_key(dirs: Iterable[Path]) -> str:
     from pydantic.version import VERSION as pydantic_version
 
     from planner import __version__
-    from planner.knowledge.loader import toml_files
+    from planner.knowledge.loader import MAX_FILE_BYTES, toml_files
 
     digest = hashlib.sha256(FORMAT)
     for part in (__version__, pydantic_version, sys.version):
@@ -77,7 +85,9 @@ def cache_key(dirs: Iterable[Path]) -> str:
     for directory in dirs:
         digest.update(b"\0dir\0" + os.fsencode(directory))
         for path in toml_files(directory):
-            digest.update(b"\0" + os.fsencode(path.name) + b"\0" + path.read_bytes())
+            # Read like the loader reads: a FIFO or /dev/zero named *.toml raises
+            # UnreadableFile at once instead of blocking or reading forever.
+            digest.update(b"\0" + os.fsencode(path.name) + b"\0" + read_regular(path, MAX_FILE_BYTES)[0])
     return digest.hexdigest()
 
 
@@ -88,20 +98,40 @@ def cached_load(dirs: tuple[Path, ...], load: Callable[[], KnowledgeBase]) -> Kn
     whose own errors (a :class:`~planner.knowledge.errors.KnowledgeError`) pass through.
     """
     try:
-        entry = cache_dir() / f"{PREFIX}{cache_key(dirs)[:40]}{SUFFIX}"
-    except OSError:
+        key = cache_key(dirs)
+        directory = cache_dir()
+    except (OSError, UnreadableFile):
+        return load()  # a strategy file that cannot be read: loading reports it
+    if not _private_dir(directory):
         return load()
-    kb = _read(entry)
+    entry = directory / f"{PREFIX}{key[:40]}{SUFFIX}"
+    kb = _read(entry, key)
     if kb is not None:
         return kb
     kb = load()
-    _write(entry, kb)
+    _write(entry, key, kb)
     return kb
 
 
-def _read(entry: Path) -> KnowledgeBase | None:
+def _header(key: str) -> bytes:
+    return FORMAT + b"\0" + key.encode("ascii") + b"\n"
+
+
+def _private_dir(directory: Path) -> bool:
+    """A cache directory that is ours and nobody else can write (or none yet: it is
+    then created private). Anyone else who can write it could rename our entries."""
     try:
-        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+        st = os.stat(directory)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and _trusted_owner(st)
+
+
+def _read(entry: Path, key: str) -> KnowledgeBase | None:
+    try:
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return None
     try:
@@ -110,6 +140,9 @@ def _read(entry: Path) -> KnowledgeBase | None:
             return None
         with os.fdopen(fd, "rb") as handle:
             fd = -1
+            header = _header(key)
+            if handle.read(len(header)) != header:
+                return None  # another key's entry, or another format: never unpickled
             kb = pickle.load(handle)
     except Exception:  # noqa: BLE001 - truncated, foreign or from another version: a miss
         return None
@@ -121,15 +154,21 @@ def _read(entry: Path) -> KnowledgeBase | None:
 
 def _trusted(st: os.stat_result) -> bool:
     """A regular file of ours that only we can write."""
+    return stat.S_ISREG(st.st_mode) and _trusted_owner(st)
+
+
+def _trusted_owner(st: os.stat_result) -> bool:
     owner_ok = not hasattr(os, "getuid") or st.st_uid == os.getuid()
-    return stat.S_ISREG(st.st_mode) and owner_ok and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return owner_ok and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _write(entry: Path, kb: KnowledgeBase) -> None:
+def _write(entry: Path, key: str, kb: KnowledgeBase) -> None:
     tmp = entry.with_name(f".{entry.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data = pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
+        if not _private_dir(entry.parent):
+            return
+        data = _header(key) + pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.fmt import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,8 +18,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # File names, keys and ids come from a user's directory: control and bidi
+        # characters in them are shown as escapes, never sent to the terminal.
         where = f"{self.file}: {self.key}" if self.key else self.file
-        return f"{where}: {self.message}"
+        return visible(f"{where}: {self.message}")
 
 
 class KnowledgeError(Exception):

@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from planner.files import UnreadableFile, read_regular
+from planner.fmt import short
 from planner.knowledge.errors import KnowledgeError, Problem
 from planner.knowledge.schema import (
     SCORE_KEYS,
@@ -72,10 +74,21 @@ def load_knowledge(
 
     Raises :class:`KnowledgeError` listing every problem found.
     """
-    base = (base or default_dir()).resolve()
+    base = _resolved(base or default_dir())
     # The same directory twice (or the built-in one passed again) adds nothing.
-    dirs = tuple(dict.fromkeys((base, *(Path(d).resolve() for d in extra_dirs))))
+    dirs = tuple(dict.fromkeys((base, *(_resolved(Path(d)) for d in extra_dirs))))
     return _load_cached(dirs, _dir_stamp(dirs), cache)
+
+
+def _resolved(directory: Path) -> Path:
+    """``directory`` with its links resolved; anything that does not resolve to a
+    directory (a loop of links, a link to a file) stays as the user gave it, so the
+    message names what they typed."""
+    try:
+        resolved = directory.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return directory.absolute()
+    return resolved if resolved.is_dir() else directory.absolute()
 
 
 def toml_files(directory: Path) -> list[Path]:
@@ -86,11 +99,16 @@ def toml_files(directory: Path) -> list[Path]:
 
 def _dir_stamp(dirs: list[Path] | tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
     """Cache key part that changes when a user's file changes, so an edited
-    strategies directory is re-read instead of served stale."""
+    strategies directory is re-read instead of served stale. (A broken link is
+    stamped by its error; loading reports it.)"""
     stamp = []
     for d in dirs:
         for f in toml_files(Path(d)):
-            st = f.stat()
+            try:
+                st = f.stat()
+            except OSError as exc:
+                stamp.append((str(f), -1, exc.errno or 0))
+                continue
             stamp.append((str(f), st.st_mtime_ns, st.st_size))
     return tuple(stamp)
 
@@ -124,11 +142,12 @@ def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
             problems.append(Problem(str(directory), "", "has no *.toml files; nothing to add"))
         for path in paths:
             label = f"strategies/{path.name}" if label_root is None else str(path)
-            data = _read_toml(path, label, problems)
-            if data is None:
+            read = _read_toml(path, label, problems)
+            if read is None:
                 continue
+            data, raw = read
             files.append(label)
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(path.name.encode() + b"\0" + raw + b"\0")
             _collect(data, label, lists, tables, table_files, problems)
             for key, value in data.items():
                 if key not in LISTS or not isinstance(value, list):
@@ -168,21 +187,31 @@ def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
     )
 
 
-def _read_toml(path: Path, label: str, problems: list[Problem]) -> dict[str, Any] | None:
+def _read_toml(path: Path, label: str, problems: list[Problem]) -> tuple[dict[str, Any], bytes] | None:
+    """The parsed file and its bytes, or ``None`` with the problem recorded. Only a
+    regular file is read (a FIFO, a device or a broken link is reported by name,
+    never waited on), and at most :data:`MAX_FILE_BYTES` of it."""
     import tomllib  # only on a cache miss (see planner.knowledge.cache)
 
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(Problem(label, "", f"is {size:,} bytes; a strategies file may be at most {MAX_FILE_BYTES:,}"))
-            return None
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        raw, _ = read_regular(path, MAX_FILE_BYTES)
+        return tomllib.loads(raw.decode("utf-8")), raw
+    except UnreadableFile as exc:
+        if exc.kind == "too-large":
+            problems.append(Problem(label, "", f"is larger than {MAX_FILE_BYTES:,} bytes, the most a strategies file may be; split it"))
+        elif exc.kind == "not-regular":
+            problems.append(Problem(label, "", f"{exc.reason}; a strategies file must be a regular *.toml file, so remove or replace it"))
+        else:
+            problems.append(Problem(label, "", exc.reason))
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(label, "", f"is not valid TOML ({exc}); fix the syntax at that line"))
     except UnicodeDecodeError:
         problems.append(Problem(label, "", "is not UTF-8 text; save it as UTF-8"))
-    except OSError as exc:
-        problems.append(Problem(label, "", f"cannot be read ({exc.strerror})"))
+    except RecursionError:
+        problems.append(Problem(label, "", "is nested too deeply (arrays or tables inside each other thousands of levels deep); flatten it"))
+    except ValueError:
+        # tomllib's int() refuses more than 4,300 digits: no key takes such a number.
+        problems.append(Problem(label, "", "holds a number with thousands of digits; no key takes a number that large"))
     return None
 
 
@@ -230,6 +259,10 @@ def _validate(model: type[BaseModel], raw: Any, label: str, where: str, problems
     return None
 
 
+_RANGE = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
+_RANGE_WORDS = {"gt": "above", "ge": "at least", "lt": "below", "le": "at most"}
+
+
 def _explain(err: Any) -> str:
     msg = str(err["msg"])
     msg = msg.removeprefix("Value error, ")
@@ -239,8 +272,13 @@ def _explain(err: Any) -> str:
     if kind == "extra_forbidden":
         return "is not a known key; remove it or check its spelling"
     got = err.get("input")
+    if kind in _RANGE:
+        relation, limit = next((_RANGE_WORDS[k], v) for k, v in err.get("ctx", {}).items() if k in _RANGE_WORDS)
+        return f"{short(got)} is out of range: it must be {relation} {limit:g}; fix the value"
+    if kind == "finite_number":
+        return f"{short(got)} is not a finite number; use an ordinary number"
     if kind.endswith("_type") or kind in ("literal_error", "string_pattern_mismatch"):
-        return f"{msg[0].lower()}{msg[1:]} (got {got!r})"
+        return f"{msg[0].lower()}{msg[1:]} (got {short(got)})"
     return msg[0].lower() + msg[1:]
 
 
@@ -276,7 +314,7 @@ def _cross_check(
         for key in (c.key, c.tracked_key):
             if key is not None and any(key not in t.scores for t in entries["tactics"]):
                 label, loc = where("criteria", c.id)
-                problems.append(Problem(label, f"{loc}.key", f"{key!r} is not scored by every tactic; add scores.{key} to each tactic"))
+                problems.append(Problem(label, f"{loc}.key", f"{short(key)} is not scored by every tactic; add scores.{short(key)[1:-1]} to each tactic"))
     for r in entries["weight_rules"]:
         if r.criterion not in criteria:
             label, loc = where("weight_rules", r.id)

@@ -1,7 +1,10 @@
 """The shape of a knowledge base: what each table in ``strategies/*.toml`` may hold.
 
 Every number that drives the model is a :class:`Sourced` value: a value plus the
-guidance it rests on. The source is checked for form here; ``tests/test_sources.py``
+guidance it rests on. Every number also has sane bounds (hours fit in a week,
+shares in 0 to 1, weights in 0 to 100…), so a typo or a hostile file such as
+``1e308`` or ``5e-324`` is reported by file and key instead of overflowing the
+engine or silently zeroing every weight. The source is checked for form here; ``tests/test_sources.py``
 checks that each cited seed section really exists.
 """
 
@@ -12,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
+from planner.fmt import short
 from planner.models.base import StrictModel
 from planner.models.scenario import ID_PATTERN, Scenario
 
@@ -32,7 +36,7 @@ def check_source(value: str) -> str:
     if not (
         SEED_SOURCE.match(value) or URL_SOURCE.match(value) or ASSUMPTION_SOURCE.match(value)
     ):
-        raise ValueError(f"source {value!r} has no recognised form; {SOURCE_HINT}")
+        raise ValueError(f"source {short(value)} has no recognised form; {SOURCE_HINT}")
     return value
 
 
@@ -46,6 +50,31 @@ class Sourced(StrictModel):
     source: Source
 
     _check = field_validator("source")(classmethod(lambda cls, v: check_source(v)))
+
+
+class Weight(Sourced):
+    """A criterion's base weight, 0 to 100. Weights are normalised to sum to 1, so
+    only their ratios matter; the bound keeps the sum finite."""
+
+    value: Annotated[float, Field(ge=0, le=100)]
+
+
+class WeekHours(Sourced):
+    """Hours a week: above 0 and at most 168, the hours there are in a week."""
+
+    value: Annotated[float, Field(gt=0, le=168)]
+
+
+class Share(Sourced):
+    """A share of the week's hours, 0 to 1."""
+
+    value: Annotated[float, Field(ge=0, le=1)]
+
+
+class Months(Sourced):
+    """A number of months, 0 to 120 (the longest ROI horizon a scenario may have)."""
+
+    value: Annotated[float, Field(ge=0, le=120)]
 
 
 class Score(StrictModel):
@@ -108,7 +137,7 @@ class Criterion(StrictModel):
     kind: CriterionKind
     key: str | None = None
     tracked_key: str | None = None
-    base_weight: Sourced
+    base_weight: Weight
 
     @model_validator(mode="after")
     def _keys_for_kind(self) -> Criterion:
@@ -116,8 +145,6 @@ class Criterion(StrictModel):
             raise ValueError(f"kind {self.kind!r} needs `key`: the tactic score it reads")
         if self.kind == "tracked" and not self.tracked_key:
             raise ValueError("kind 'tracked' needs `tracked_key`: the score used with sales tracking")
-        if self.base_weight.value < 0:
-            raise ValueError("base_weight.value is negative; weights are 0 or more")
         return self
 
 
@@ -148,7 +175,7 @@ class WeightRule(StrictModel):
     id: Id
     criterion: Id
     feature: Literal[FEATURES]  # type: ignore[valid-type]
-    coef: float
+    coef: Annotated[float, Field(ge=-100, le=100)]
     explain: Text
     source: Source
 
@@ -209,8 +236,8 @@ class Curve(StrictModel):
     @field_validator("cap_multiple")
     @classmethod
     def _at_least_one(cls, value: Sourced) -> Sourced:
-        if value.value < 1:
-            raise ValueError("cap_multiple.value must be at least 1")
+        if not 1 <= value.value <= 20:
+            raise ValueError("cap_multiple.value must be at least 1 and at most 20")
         return value
 
 
@@ -273,12 +300,13 @@ class Fit(StrictModel):
 class Advice(StrictModel):
     """Thresholds for the guidance warnings (see planner/engine/warnings.py)."""
 
-    short_horizon_months: Sourced
-    relationship_heavy_share: Sourced
-    broadcast_heavy_share: Sourced
-    scheduler_broadcast_share: Sourced
-    video_content_demand: Sourced
-    fragile_share_change: Sourced
+    short_horizon_months: Months
+    relationship_heavy_share: Share
+    broadcast_heavy_share: Share
+    scheduler_broadcast_share: Share
+    video_content_demand: Score
+    """On the score scale of ``scores.content_demand``, 0 to 5."""
+    fragile_share_change: Share
     monthly_below_units: Sourced
     """Below this many units a week, a tactic's output is shown per month (events, guest spots)."""
 
@@ -308,7 +336,8 @@ class Unit(StrictModel):
 
     singular: Text
     plural: Text
-    hours: Annotated[float, Field(gt=0, le=80)]
+    hours: Annotated[float, Field(ge=0.01, le=80)]
+    """At least 0.01 h (36 seconds): a smaller unit would count billions a week."""
     source: Source
 
     _check = field_validator("source")(classmethod(lambda cls, v: check_source(v)))
@@ -336,9 +365,9 @@ class Tactic(StrictModel):
     """The existing audience it needs to work at all (a community needs members to invite)."""
     audience_source: Source | None = None
     unit: Unit
-    min_hours: Sourced
-    saturation_hours: Sourced
-    max_hours: Sourced | None = None
+    min_hours: WeekHours
+    saturation_hours: WeekHours
+    max_hours: WeekHours | None = None
     scores: dict[str, Score]
     activities: list[Text] = Field(min_length=1)
     activities_source: Source

@@ -18,6 +18,8 @@ from typing import Literal
 from pydantic import ValidationError
 
 from planner.errors import first_validation_message
+from planner.files import JSONProblem, parse_json
+from planner.fmt import short
 from planner.models.base import StrictModel
 from planner.models.scenario import Scenario
 from planner.store.migrations import CURRENT_VERSION, FORMAT, FormatProblem, TooNew, migrate
@@ -73,7 +75,7 @@ def decode(raw: bytes) -> Decoded:
     data = parse_object(raw)
     data, version = migrate(data)
     if data.get("format") != FORMAT:
-        raise FormatProblem(f"has format {data.get('format')!r}, expected {FORMAT!r}")
+        raise FormatProblem(f"has format {short(data.get('format'))}, expected {FORMAT!r}")
     extra = sorted(set(data) - ENVELOPE_KEYS)
     if extra:
         raise FormatProblem(f"has unknown top-level keys {', '.join(map(repr, extra))}")
@@ -93,15 +95,10 @@ def parse_object(raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise FormatProblem("is empty")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FormatProblem("is not UTF-8 text") from None
-    try:
-        data = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise FormatProblem(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); it may be truncated") from None
-    except (ValueError, RecursionError) as exc:
-        raise FormatProblem(f"is not valid JSON ({exc})") from None
+        data = parse_json(raw, encoding="utf-8-sig")
+    except JSONProblem as exc:
+        truncated = "; it may be truncated" if exc.reason.startswith("is not valid JSON") else ""
+        raise FormatProblem(exc.reason + truncated) from None
     if not isinstance(data, dict):
         raise FormatProblem(f"holds a JSON {type(data).__name__}, not an object")
     return data
@@ -117,10 +114,6 @@ def name_hint(raw: bytes) -> str | None:
         if isinstance(holder, dict) and isinstance(holder.get("name"), str):
             return holder["name"]
     return None
-
-
-def _reject_constant(value: str) -> Any:
-    raise ValueError(f"{value} is not allowed in a scenario file")
 
 
 __all__ = ["Decoded", "FormatProblem", "MAX_FILE_BYTES", "TooNew", "decode", "encode", "name_hint", "parse_object", "token"]

@@ -8,18 +8,25 @@ a sync tool — shows up as a stamp mismatch and that one file is parsed again.
 
 The index is only a cache: a missing, corrupt or foreign index is silently rebuilt, and
 writing it is best effort (a read-only store still lists fine). Two processes writing it
-at once is harmless: each writes a complete, valid snapshot atomically.
+at once is harmless: each writes a complete, valid snapshot atomically. Every entry is
+checked before it is trusted: one with a wrong type or shape (a name that is a number,
+say) is a cache miss, and that one file is read again.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planner.files import UnreadableFile, read_regular
+
 INDEX_VERSION = 1
+MAX_INDEX_BYTES = 64 << 20
+"""About 300,000 scenarios' worth; anything larger is not an index we wrote."""
 
 Stamp = tuple[int, int, int]
 
@@ -51,30 +58,56 @@ class Summary:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Summary:
-        return cls(
-            name=data["name"],
-            status=data["status"],
-            schema_version=int(data["schema_version"]),
-            hours_per_week=data["hours_per_week"],
-            reach_priority=data["reach_priority"],
-            goals=tuple(data["goals"]),
-        )
+    def from_json(cls, data: Any) -> Summary | None:
+        """The summary in an index entry, or ``None`` if it is not one we wrote."""
+        if not isinstance(data, dict) or set(data) != _SUMMARY_KEYS:
+            return None
+        name, status, version = data["name"], data["status"], data["schema_version"]
+        hours, reach, goals = data["hours_per_week"], data["reach_priority"], data["goals"]
+        if not (
+            (name is None or isinstance(name, str))
+            and status in ("ok", "newer")
+            and _is_int(version)
+            and (hours is None or (isinstance(hours, (int, float)) and not isinstance(hours, bool) and math.isfinite(hours)))
+            and (reach is None or _is_int(reach))
+            and isinstance(goals, list)
+            and all(isinstance(g, str) for g in goals)
+        ):
+            return None
+        return cls(name, status, version, hours, reach, tuple(goals))
+
+
+_SUMMARY_KEYS = {"name", "status", "schema_version", "hours_per_week", "reach_priority", "goals"}
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _stamp(value: Any) -> Stamp | None:
+    if isinstance(value, list) and len(value) == 3 and all(_is_int(v) for v in value):
+        return (value[0], value[1], value[2])
+    return None
 
 
 def read_index(path: Path) -> dict[str, tuple[Stamp, Summary]]:
-    """The cached entries, or nothing if the index is missing or unusable."""
+    """The cached entries that are well formed, or nothing if the index is missing or
+    unusable. (Read like any user file: a FIFO or a device there is not waited on.)"""
     try:
-        with open(path, "rb") as f:
-            data = json.loads(f.read())
-        if data.get("index_version") != INDEX_VERSION:
-            return {}
-        return {
-            file: (tuple(entry["stamp"]), Summary.from_json(entry["summary"]))  # type: ignore[misc]
-            for file, entry in data["entries"].items()
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raw, _ = read_regular(path, MAX_INDEX_BYTES)
+        data = json.loads(raw)
+    except (UnreadableFile, ValueError, RecursionError):
         return {}
+    if not isinstance(data, dict) or data.get("index_version") != INDEX_VERSION or not isinstance(data.get("entries"), dict):
+        return {}
+    entries: dict[str, tuple[Stamp, Summary]] = {}
+    for file, entry in data["entries"].items():
+        if not isinstance(entry, dict):
+            continue
+        stamp, summary = _stamp(entry.get("stamp")), Summary.from_json(entry.get("summary"))
+        if stamp is not None and summary is not None:
+            entries[file] = (stamp, summary)
+    return entries
 
 
 def write_index(path: Path, entries: dict[str, tuple[Stamp, Summary]]) -> None:

@@ -12,15 +12,20 @@ guarantees they see whole files.
 from __future__ import annotations
 
 import contextlib
+import errno as errnos
 import os
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from planner.files import kind_of
 from planner.store.atomic import write_error
-from planner.store.errors import LockTimeoutError
+from planner.store.errors import LockTimeoutError, StoreWriteError
 
 DEFAULT_TIMEOUT = 10.0
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 try:  # pragma: no cover - the import itself is what differs between platforms
     import fcntl
@@ -38,10 +43,20 @@ def exclusive_lock(lock_path: Path, *, timeout: float = DEFAULT_TIMEOUT, poll: f
     """
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+        # O_NOFOLLOW: a symbolic link there (dangling or not) is refused rather than
+        # followed, so the store never creates or locks a file somewhere else;
+        # O_NONBLOCK: a FIFO there cannot make opening wait.
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:
+        if exc.errno == errnos.ELOOP and os.path.islink(lock_path):
+            raise _not_a_lock(lock_path, "a symbolic link") from None
+        if exc.errno == errnos.EISDIR:
+            raise _not_a_lock(lock_path, "a directory") from None
         raise write_error(lock_path, exc) from None
     try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_a_lock(lock_path, kind_of(mode))
         if fcntl is not None:
             deadline = time.monotonic() + timeout
             while True:
@@ -60,3 +75,11 @@ def exclusive_lock(lock_path: Path, *, timeout: float = DEFAULT_TIMEOUT, poll: f
     finally:
         # Closing the descriptor releases the flock.
         os.close(fd)
+
+
+def _not_a_lock(lock_path: Path, kind: str) -> StoreWriteError:
+    return StoreWriteError(
+        f"the scenario store's lock file {lock_path} is {kind}, not a regular file. Nothing was changed; "
+        "remove it (planner creates a new one) and try again.",
+        lock_path,
+    )

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from planner.fmt import short
+
 FORMAT = "planner.scenario"
 CURRENT_VERSION = 3
 
@@ -62,7 +64,7 @@ def schema_version(data: Data) -> int:
     if version is None:
         raise FormatProblem("has no schema_version, so it is not a planner scenario file")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FormatProblem(f"has a schema_version of {version!r}; it must be a whole number")
+        raise FormatProblem(f"has a schema_version of {short(version)}; it must be a whole number")
     if version < 1:
         raise FormatProblem(f"has schema_version {version}, which never existed")
     if version > CURRENT_VERSION:

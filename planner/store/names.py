@@ -22,14 +22,15 @@ import hashlib
 import re
 import unicodedata
 
+from planner.fmt import visible  # the one function that makes text safe to print
+
+__all__ = ["file_name", "identity", "name_hash", "shown", "slug", "visible"]
+
 HASH_DIGITS = 16
 SLUG_MAX = 40
 SUFFIX = ".json"
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-# C0/C1 controls, DEL, and the bidirectional overrides/isolates that can reorder
-# what a terminal shows ("Trojan source").
-_UNSAFE_FOR_TERMINAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def identity(name: str) -> str:
@@ -53,22 +54,6 @@ def file_name(name: str) -> str:
     return f"{slug(name)}--{name_hash(name)}{SUFFIX}"
 
 
-def visible(text: str) -> str:
-    """``text`` with control and bidi-override characters shown as escapes
-    (``\\x1b``, ``\\n``, ``\\u202e``), so printing a name can never move the cursor,
-    recolour a terminal or reverse the rest of a line."""
-    return _UNSAFE_FOR_TERMINAL.sub(_escape_char, text)
-
-
 def shown(name: str) -> str:
     """A name as it appears inside a message: quoted and made visible."""
     return f"“{visible(name)}”"
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    char = match.group()
-    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    if char in named:
-        return named[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
-import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from planner.errors import first_validation_message
+from planner.files import UnreadableFile, read_regular
 from planner.models.scenario import Scenario
 from planner.store import fileformat, index
 from planner.store.atomic import TEMP_SUFFIX, describe_os_error, fsync_directory, write_atomic, write_error
@@ -109,6 +109,14 @@ class Listing:
 
     def names(self) -> list[str]:
         return [s.name for s in self.scenarios]
+
+
+class _UnreadableFileError(StoreReadError):
+    """One file the system will not let us read (permissions, I/O): not the store."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"cannot read {path}: {reason}.")
 
 
 @dataclass(frozen=True)
@@ -189,6 +197,7 @@ class ScenarioStore:
         fresh: dict[str, tuple[index.Stamp, index.Summary]] = {}
         rows: list[ListedScenario] = []
         bad: list[tuple[str, bytes | None, str]] = []
+        unreadable: list[StoreProblem] = []
         dirty = False
         with entries:
             for entry in entries:
@@ -201,18 +210,27 @@ class ScenarioStore:
                 try:
                     st = entry.stat()
                 except OSError:
-                    continue  # removed while we were listing
-                stamp = index.stamp_of(st)
+                    if not entry.is_symlink():
+                        continue  # removed while we were listing
+                    st = None  # a dangling link or a loop of links: _inspect says which
+                stamp = index.stamp_of(st) if st is not None else None
                 hit = cached.get(fname)
                 if hit is not None and hit[0] == stamp:
                     summary = hit[1]
                 else:
                     dirty = True
-                    found = self._inspect(Path(entry.path), None)
+                    try:
+                        found = self._inspect(Path(entry.path), None, st)
+                    except _UnreadableFileError as exc:
+                        # Unreadable (permissions): reported by name, left where it is,
+                        # and the other scenarios are listed as usual.
+                        message = f"{fname} cannot be read ({exc.reason}); it was left where it is"
+                        unreadable.append(StoreProblem(fname, Path(entry.path), message, None))
+                        continue
                     if found is None:
                         continue
                     problem = found.problem or (
-                        self._mismatch_note(Path(entry.path), found.other_name, None) if found.other_name else None
+                        self._mismatch_note(Path(entry.path), found.other_name, None).lstrip() if found.other_name else None
                     )
                     if problem is not None:
                         bad.append((fname, found.raw, problem))
@@ -237,7 +255,9 @@ class ScenarioStore:
         if dirty or set(cached) != set(fresh):
             index.write_index(self.paths.index, fresh)
         rows.sort(key=lambda r: (r.name.casefold(), r.name, r.file))
-        return Listing(rows, self._quarantine_many(bad))
+        problems = self._quarantine_many(bad) + unreadable
+        problems.sort(key=lambda p: p.file)
+        return Listing(rows, problems)
 
     # ------------------------------------------------------------------ writing
 
@@ -332,13 +352,25 @@ class ScenarioStore:
     def delete(self, name: str, *, expected: str | None = None) -> Path:
         """Remove the scenario saved under ``name``; returns the removed file's path."""
         path = self.path_for(name)
+        problem, moved = None, None
         with self._locked():
             found = self._inspect(path, name)
-            if found is None or found.other_name is not None:
-                raise self._not_found(name)
-            if expected is not None and fileformat.token(found.raw) != expected:
-                raise self._changed(name, path)
-            self._unlink(path)
+            missing = found is None or found.other_name is not None
+            if found is not None and not missing:
+                if found.problem is not None:
+                    # Not a scenario (corrupt, a FIFO, a device…): moved aside like
+                    # everywhere else, never deleted: it may be somebody's file.
+                    problem, moved = found.problem, self._move_aside_locked(path)
+                elif expected is not None and fileformat.token(found.raw) != expected:
+                    raise self._changed(name, path)
+                else:
+                    self._unlink(path)
+        # Raised outside the lock: the "did you mean" hint lists the store, which
+        # may move bad files aside under the lock itself.
+        if missing:
+            raise self._not_found(name)
+        if problem is not None:
+            raise self._invalid(path, name, problem, moved)
         return path
 
     # ------------------------------------------------------------------ internals
@@ -366,29 +398,23 @@ class ScenarioStore:
             return None
         return found
 
-    def _inspect(self, path: Path, name: str | None) -> _OnDisk | None:
+    def _inspect(self, path: Path, name: str | None, known: os.stat_result | None = None) -> _OnDisk | None:
         """Read and classify the file at ``path``; ``None`` if there is none.
-        ``name`` is the name the caller expects it to hold (``None``: derive from path)."""
+        ``name`` is the name the caller expects it to hold (``None``: derive from path);
+        ``known`` its ``stat`` if the caller has it. Raises :class:`StoreReadError` if
+        it cannot be read at all (permissions); anything else wrong with it is a
+        ``problem``, and the file is moved aside."""
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-        except FileNotFoundError:
-            return None
-        except IsADirectoryError:
-            return _OnDisk(b"", os.stat(path), problem="is a directory, not a file")
-        except OSError as exc:
-            raise StoreReadError(f"cannot read {path}: {describe_os_error(exc)}.") from None
-        try:
-            # fstat and read the same open file, so the stamp always describes the bytes.
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):
-                return _OnDisk(b"", st, problem="is not a regular file")
-            if st.st_size > MAX_FILE_BYTES:
-                return _OnDisk(b"", st, problem=f"is larger than {MAX_FILE_BYTES:,} bytes, far more than any scenario")
-            raw = _read_all(fd, st.st_size)
-        except OSError as exc:
-            raise StoreReadError(f"cannot read {path}: {describe_os_error(exc)}.") from None
-        finally:
-            os.close(fd)
+            # Checked before it is opened (a FIFO would block, a device never end),
+            # and the stamp is the fstat of the open file, so it describes the bytes.
+            raw, st = read_regular(path, MAX_FILE_BYTES, st=known)
+        except UnreadableFile as exc:
+            if exc.kind == "missing":
+                return None
+            if exc.kind == "os-error":
+                raise _UnreadableFileError(path, exc.reason.removeprefix("cannot be read: ")) from None
+            reason = exc.reason + (", far more than any scenario" if exc.kind == "too-large" else "")
+            return _OnDisk(b"", _lstat(path), problem=reason)
         try:
             decoded = fileformat.decode(raw)
         except TooNew as exc:
@@ -559,17 +585,12 @@ def _why(exc: BaseException) -> str:
     return str(getattr(exc, "message", exc))
 
 
-def _read_all(fd: int, expected: int) -> bytes:
-    """Read to the end (at most one byte past the size limit), sized by the stat so a
-    small file costs one small read."""
-    chunks, total = [], 0
-    while total <= MAX_FILE_BYTES:
-        chunk = os.read(fd, max(expected - total, 0) + 1 if expected >= total else 65536)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-    return b"".join(chunks)
+def _lstat(path: Path) -> os.stat_result:
+    """What is at ``path`` itself (for an unusable file: only its name is reported)."""
+    try:
+        return os.lstat(path)
+    except OSError:
+        return os.stat_result((0,) * 10)
 
 
 def _remove_if_stale_temp(entry: os.DirEntry[str]) -> None:

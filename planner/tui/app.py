@@ -121,6 +121,22 @@ class PlannerApp(StoreActions, App[int]):
 
         saving.start(self, saving.replace(self, scenario, origin))
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette, guarded against its page-key crash
+        (:mod:`planner.tui.palette`, imported on first use)."""
+        from planner.tui.palette import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (Ctrl+T), in the same guarded palette."""
+        from textual.theme import ThemeProvider
+
+        from planner.tui.palette import CommandPalette
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return

@@ -17,6 +17,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.tui.dialogs.base import AnswerOnce
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -30,7 +32,7 @@ class Choice:
 CANCEL = Choice("cancel", "Cancel", "escape")
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(AnswerOnce, ModalScreen[str]):
     """Returns the chosen :attr:`Choice.id`; ``"cancel"`` on Escape."""
 
     DEFAULT_CSS = """

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from planner.store.errors import OutputExistsError, StoreWriteError
+from planner.tui.dialogs.base import AnswerOnce
 from planner.tui.dialogs.choice import confirm
 from planner.tui.text import literal
 
@@ -37,6 +38,8 @@ def describe_target(text: str) -> tuple[str, Content]:
     path = resolve(text)
     if path.is_dir():
         return "bad", literal(f"{path} is a directory; add a file name such as plan.md.")
+    if path.exists() and not path.is_file():
+        return "bad", literal(f"{path} is not a regular file (a device, a pipe or a socket); choose a file name.")
     if path.exists():
         return "exists", literal(f"{path} exists: exporting asks before replacing it.")
     if not path.parent.is_dir():
@@ -44,7 +47,7 @@ def describe_target(text: str) -> tuple[str, Content]:
     return "new", literal(f"Will write {path}")
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(AnswerOnce, ModalScreen[Path | None]):
     """Returns the path written, or ``None`` if cancelled."""
 
     DEFAULT_CSS = """
@@ -150,6 +153,8 @@ class ExportDialog(ModalScreen[Path | None]):
 
     @work(exclusive=True, group="export")
     async def _export(self, text: str) -> None:
+        if self.answered:
+            return  # a second Enter of a burst, after the first one exported
         if not text.strip():
             self._fail("Type the path of the file to write.")
             return

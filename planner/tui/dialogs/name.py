@@ -15,10 +15,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from planner.tui.dialogs.base import AnswerOnce
 from planner.tui.text import literal
 
 
-class NamePrompt(ModalScreen[str | None]):
+class NamePrompt(AnswerOnce, ModalScreen[str | None]):
     """Returns the name typed, or ``None`` if cancelled."""
 
     DEFAULT_CSS = """

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from planner.tui.dialogs.base import AnswerOnce
 from planner.tui.help_data import KEYS_BEYOND_BINDINGS, STEPS
 from planner.tui.style import MUTED
 from planner.tui.text import literal
@@ -43,7 +44,7 @@ def _key_display(key: str) -> str:
     return {"question_mark": "?", "pagedown": "PgDn", "pageup": "PgUp"}.get(key, key)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(AnswerOnce, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,f1,question_mark,q", "dismiss", "Close help", id="help.close"),
     ]
