@@ -21,7 +21,7 @@ from markdown_it.token import Token
 from planner.compare import compare_plans
 from planner.engine import build_plan
 from planner.export import comparison_to_markdown, plan_to_markdown, today_from_env
-from planner.export.escape import inline
+from planner.export.escape import inline, with_links
 from planner.knowledge import load_knowledge
 from planner.models.plan import Plan
 from planner.models.scenario import Scenario
@@ -181,6 +181,22 @@ def test_today_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
         today_from_env()
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert today_from_env() == datetime.date.today()
+
+
+@pytest.mark.parametrize(
+    "text, markdown",
+    [
+        ("Read at https://example.com/a.", "Read at <https://example.com/a>."),
+        ("https://example.com/ (2024) and https://example.org/x", "<https://example.com/> (2024) and <https://example.org/x>"),
+        (" - edge https://example.com ", "&#32;- edge <https://example.com>&#32;"),
+        ("- a list? https://example.com", "\\- a list? <https://example.com>"),
+        ("*no links*", "\\*no links\\*"),
+    ],
+)
+def test_links_keep_the_spaces_around_them(text: str, markdown: str) -> None:
+    assert with_links(text) == markdown
+    para = md.parse(f"{markdown}\n")
+    assert "".join(c.content for c in para[1].children if c.type == "text").replace(" ", "") == text.replace(" ", "")
 
 
 @pytest.mark.parametrize("text", HOSTILE)
