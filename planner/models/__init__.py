@@ -7,6 +7,8 @@ can depend on them without dragging in anything heavier.
 from planner.models.base import StrictModel
 from planner.models.scenario import HourBound, Scenario, ShareBound
 from planner.models.plan import (
+    Citation,
+    CitedSource,
     Contribution,
     CriterionWeight,
     Hours,
@@ -20,6 +22,8 @@ from planner.models.plan import (
 )
 
 __all__ = [
+    "Citation",
+    "CitedSource",
     "Contribution",
     "CriterionWeight",
     "HourBound",

@@ -31,6 +31,45 @@ class Hours(StrictModel):
     unallocated: float = Field(ge=0)
 
 
+class Citation(StrictModel):
+    """The source of a number or a rule, as the knowledge base cites it and as people read
+    it (see :mod:`planner.knowledge.citations`)."""
+
+    ref: str
+    """As written in the knowledge base: ``"<source id>#<section>"``, ``"<source id>"`` or
+    ``"assumption: <reason>"``."""
+    text: str
+    """For people: the source's title, author or publisher and year, and the section, e.g.
+    "Difference Between Networking and Socializing (Marc Gordon, 2022), 'Definitions'";
+    or the assumption and what informed it."""
+    short: str
+    """The same for running text, with the author and year instead of the title, e.g.
+    "Marc Gordon 2022, 'Definitions'" (the Markdown export adds a number into its
+    Sources list)."""
+    sources: list[str]
+    """The ids of the sources it rests on, each in :attr:`Plan.sources`; none for a bare
+    assumption."""
+
+
+class CitedSource(StrictModel):
+    """An entry of the knowledge base's sources registry that the plan cites."""
+
+    id: str
+    kind: Literal["guidance-article", "survey-or-benchmark", "platform-statement", "practitioner-anecdote"]
+    title: str
+    author: str | None
+    publisher: str | None
+    """For a figure read on another page, the original publisher (the page is ``via``)."""
+    year: int | str | None
+    url: str | None
+    via: str | None
+    """The page the figure was read on, when that is not the original."""
+    label: str
+    """"Title (Author or publisher, Year)"."""
+    reference: str
+    """The whole entry as one line of a bibliography, with the addresses."""
+
+
 class PlanWarning(StrictModel):
     code: str
     message: str
