@@ -12,6 +12,7 @@ as `\</b\>\<script\>`). MD024 checks siblings only
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -137,12 +138,68 @@ def test_plan_document_sections_and_numbers(kb, base: Scenario) -> None:  # noqa
     plan = _plan(kb, base)
     text = plan_to_markdown(plan, today=DAY)
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Split", "## Tactics", "## Why", "## Warnings", "## Sensitivity", "## Inputs"]
+    assert headings == ["## Split", "## Tactics", "## Why", "## Warnings", "## Sensitivity", "## Inputs", "## Sources"]
     assert "2025-03-31" in text and plan.knowledge_version.replace(".", "\\.", 1) in text
     tactics = _tables(md.parse(text))[1]
     assert [row[0] for row in tactics[1:]] == [t.name for t in plan.tactics]
     assert [row[3] for row in tactics[1:]] == [f"{t.hours:g}" for t in plan.tactics]
     assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def _sources_appendix(tokens: list[Token]) -> list[Token]:
+    """The inline tokens of the items of the ordered list after the last heading."""
+    last = max(i for i, t in enumerate(tokens) if t.type == "heading_open")
+    assert _text(tokens[last + 1]) == "Sources"
+    rest = tokens[last + 3 :]
+    assert rest[0].type == "ordered_list_open" and rest[-1].type == "ordered_list_close"
+    return [t for t in rest if t.type == "inline"]
+
+
+@pytest.mark.parametrize(
+    "preset, changes",
+    [
+        ("startup-launch", {"content_capacity": "low", "scheduler": False}),
+        ("b2b-consultant", {"roi_horizon_months": 2}),
+        ("local-cafe", {"scheduler": False, "reach_priority": 90}),
+        ("consumer-brand", {"content_capacity": "low"}),
+    ],
+)
+def test_sources_appendix(kb, preset: str, changes: dict) -> None:  # noqa: ANN001
+    """Short citations in the text, numbered in order of first use; the numbered
+    Sources list at the end gives each one's title and address as a link; no file
+    names anywhere; the whole document lints clean."""
+    plan = _plan(kb, kb.preset(preset).scenario.with_changes(**changes))
+    assert any(w.source is not None for w in plan.warnings), "cover a warning's citation too"
+    text = plan_to_markdown(plan, today=DAY)
+    assert ".txt" not in text and "assumption: " not in text
+    tokens = _check_structure(text)
+    items = _sources_appendix(tokens)
+    body = text[: text.rindex("## Sources")]
+    used = [int(n) for group in re.findall(r"\\\[([\d, ]+)\\\]", body) for n in group.split(", ")]
+    assert used, "the text cites numbered sources"
+    firsts = list(dict.fromkeys(used))
+    assert firsts == list(range(1, len(items) + 1)), "numbered in order of first use, none missing"
+    by_label = {s.label: s for s in plan.sources}
+    for item in items:
+        label = next(lab for lab in by_label if _text(item).startswith(lab))
+        source = by_label[label]
+        hrefs = [c.attrs["href"] for c in item.children or [] if c.type == "link_open"]
+        assert hrefs == [u for u in (source.url, source.via) if u], label
+    assert _lint(text) == []
+
+
+def test_a_citation_reads_as_author_year_and_section(kb) -> None:  # noqa: ANN001
+    plan = _plan(kb, kb.preset("b2b-consultant").scenario)
+    text = plan_to_markdown(plan, today=DAY)
+    tokens = md.parse(text)
+    items = [_text(t) for t in _sources_appendix(tokens)]
+    gordon = next(n for n, item in enumerate(items, 1) if item.startswith("Difference Between Networking and Socializing"))
+    assert items[gordon - 1] == (
+        "Difference Between Networking and Socializing (Marc Gordon, 2022), TheyDiffer. Guidance article. "
+        "http://theydiffer.com/difference-between-networking-and-socializing/"
+    )
+    lines = [_text(t) for t in tokens if t.type == "inline"]
+    assert f"Marc Gordon 2022 [{gordon}]" in lines  # a bullet of the tactic's sources
 
 
 def test_export_is_deterministic_and_dated(kb, base: Scenario) -> None:  # noqa: ANN001

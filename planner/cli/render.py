@@ -64,7 +64,13 @@ def plan_renderable(plan: Plan) -> Group:
     why.add_column(style="bold")
     why.add_column()
     for t in plan.tactics:
-        why.add_row(Text(t.name), Text(t.why.summary))
+        reason = Text(t.why.summary)
+        if t.why.sources:
+            reason.append("\nSources:", style="dim bold")
+            for c in t.why.sources:
+                reason.append("\n· ", style="dim")
+                reason.append(safe(c.text).plain, style="dim")
+        why.add_row(Text(t.name), reason)
     parts.append(Panel(why, title="Why", title_align="left"))
     if plan.warnings:
         w = Text()
@@ -73,6 +79,8 @@ def plan_renderable(plan: Plan) -> Group:
                 w.append("\n")
             w.append(f"{warning.code}: ", style="bold yellow")
             w.append(warning.message)
+            if warning.source is not None:
+                w.append(f"\n  Source: {safe(warning.source.text).plain}", style="dim")
         parts.append(Panel(w, title="Warnings", title_align="left", border_style="yellow"))
     verdict_style = "green" if plan.sensitivity.verdict == "stable" else "red"
     parts.append(Text.assemble(("Sensitivity: ", "bold"), (plan.sensitivity.summary, verdict_style)))

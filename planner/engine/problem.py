@@ -77,7 +77,7 @@ def build_setup(scenario: Scenario, kb: KnowledgeBase, rows: dict[str, Row]) -> 
                         code="min-raised",
                         message=f"Your minimum of {bound.min:g} h for {t.name} is below its minimum effective "
                         f"{t.min_hours.value:g} h, so it gets at least {lo / 4:g} h.",
-                        source=t.min_hours.source,
+                        source=kb.citation(t.min_hours.source),
                         tactic=t.id,
                     ))
         if lo > hi:
@@ -86,7 +86,7 @@ def build_setup(scenario: Scenario, kb: KnowledgeBase, rows: dict[str, Row]) -> 
                     code="max-below-minimum",
                     message=f"Your maximum for {t.name} is below its minimum effective {t.min_hours.value:g} h, "
                     "so it is left out; raise the maximum to include it.",
-                    source=t.min_hours.source,
+                    source=kb.citation(t.min_hours.source),
                     tactic=t.id,
                 ))
             if forced:

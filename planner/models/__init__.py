@@ -18,6 +18,7 @@ from planner.models.plan import (
     SensitivityCase,
     Split,
     TacticPlan,
+    WeightReason,
     Why,
 )
 
@@ -37,5 +38,6 @@ __all__ = [
     "Split",
     "StrictModel",
     "TacticPlan",
+    "WeightReason",
     "Why",
 ]

@@ -73,7 +73,7 @@ class CitedSource(StrictModel):
 class PlanWarning(StrictModel):
     code: str
     message: str
-    source: str | None = None
+    source: Citation | None = None
     """The guidance the warning rests on, when it has one."""
     tactic: str | None = None
 
@@ -106,7 +106,9 @@ class Why(StrictModel):
     ``min-effective``, ``budget``, ``excluded``."""
     marginal_value_per_hour: float
     """Objective gained by one more hour on this tactic (0 at a cap)."""
-    sources: list[str]
+    sources: list[Citation]
+    """The guidance behind its place in the plan, most relevant first: its strategy, the
+    cells and weights of its strongest criteria, and its hours."""
 
 
 class Activity(StrictModel):
@@ -136,14 +138,21 @@ class TacticPlan(StrictModel):
     why: Why
 
 
+class WeightReason(StrictModel):
+    text: str
+    """e.g. "base weight 0.15" or "+0.35: Which is better depends on the business goal…"."""
+    source: Citation
+
+
 class CriterionWeight(StrictModel):
     criterion: str
     label: str
     weight: float
     """Normalised: all criterion weights sum to 1."""
     raw: float
-    reasons: list[str]
-    """One line per rule that moved this weight, each ending with its source."""
+    reasons: list[WeightReason]
+    """What set this weight: the base weight (unless it is 0 and a rule moved it) and
+    each rule that moved it, each with its source."""
 
 
 class SensitivityCase(StrictModel):
@@ -177,6 +186,9 @@ class Plan(StrictModel):
     sensitivity: Sensitivity
     model_version: str
     knowledge_version: str
+    sources: list[CitedSource]
+    """The sources the knowledge base cites, by id: every id in a citation's ``sources``
+    is here. (A plan cites a subset; the Markdown export lists only what it cites.)"""
 
     def to_json(self) -> str:
         """Canonical JSON: the same plan always gives the same bytes. Keys keep the
