@@ -32,9 +32,9 @@ def timeit(fn, repeat: int) -> list[float]:
 
 
 def synthetic_kb(n: int, directory: Path):
-    """The default model, goals and platforms, plus ``n`` generated tactics."""
+    """The default model, goals, platforms and sources, plus ``n`` generated tactics."""
     rng = random.Random(42)
-    for name in ("model.toml", "goals.toml", "platforms.toml"):
+    for name in ("model.toml", "goals.toml", "platforms.toml", "sources.toml"):
         (directory / name).write_text((default_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
     kb = load_knowledge(base=default_dir())
     platforms = [p.id for p in kb.platforms]

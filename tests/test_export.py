@@ -12,6 +12,7 @@ as `\</b\>\<script\>`). MD024 checks siblings only
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from markdown_it.token import Token
 from planner.compare import compare_plans
 from planner.engine import build_plan
 from planner.export import comparison_to_markdown, plan_to_markdown, today_from_env
-from planner.export.escape import inline
+from planner.export.escape import inline, with_links
 from planner.knowledge import load_knowledge
 from planner.models.plan import Plan
 from planner.models.scenario import Scenario
@@ -150,12 +151,70 @@ def test_plan_document_sections_and_numbers(kb, base: Scenario) -> None:  # noqa
     plan = _plan(kb, base)
     text = plan_to_markdown(plan, today=DAY)
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Split", "## Tactics", "## Why", "## Warnings", "## Sensitivity", "## Inputs"]
+    assert headings == ["## Split", "## Tactics", "## Why", "## Warnings", "## Sensitivity", "## Inputs", "## Sources"]
     assert "2025-03-31" in text and f"knowledge base version {plan.knowledge_version}." in text
     tactics = _tables(md.parse(text))[1]
     assert [row[0] for row in tactics[1:]] == [t.name for t in plan.tactics]
     assert [row[3] for row in tactics[1:]] == [f"{t.hours:g}" for t in plan.tactics]
     assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def _sources_appendix(tokens: list[Token]) -> list[Token]:
+    """The inline tokens of the items of the ordered list after the last heading."""
+    last = max(i for i, t in enumerate(tokens) if t.type == "heading_open")
+    assert _text(tokens[last + 1]) == "Sources"
+    rest = tokens[last + 3 :]
+    assert rest[0].type == "ordered_list_open" and rest[-1].type == "ordered_list_close"
+    return [t for t in rest if t.type == "inline"]
+
+
+@pytest.mark.parametrize(
+    "preset, changes",
+    [
+        ("startup-launch", {"content_capacity": "low", "scheduler": False}),
+        ("b2b-consultant", {"roi_horizon_months": 2}),
+        ("local-cafe", {"scheduler": False, "reach_priority": 90}),
+        ("consumer-brand", {"content_capacity": "low", "scheduler": False}),
+    ],
+)
+def test_sources_appendix(kb, preset: str, changes: dict) -> None:  # noqa: ANN001
+    """Short citations in the text, numbered in order of first use; the numbered
+    Sources list at the end gives each one's title and address as a link; no file
+    names anywhere; the whole document lints clean."""
+    plan = _plan(kb, kb.preset(preset).scenario.with_changes(**changes))
+    assert any(w.source is not None for w in plan.warnings), "cover a warning's citation too"
+    text = plan_to_markdown(plan, today=DAY)
+    assert ".txt" not in text and "assumption: " not in text
+    tokens = _check_structure(text)
+    items = _sources_appendix(tokens)
+    body = text[: text.rindex("## Sources")]
+    used = [int(n) for group in re.findall(r"\\?\[([\d, ]+)\\?\]", body) for n in group.split(", ")]
+    assert used, "the text cites numbered sources"
+    firsts = list(dict.fromkeys(used))
+    assert firsts == list(range(1, len(items) + 1)), "numbered in order of first use, none missing"
+    by_label = {s.label: s for s in plan.sources}
+    for item in items:
+        label = next(lab for lab in by_label if _text(item).startswith(lab))
+        source = by_label[label]
+        hrefs = [c.attrs["href"] for c in item.children or [] if c.type == "link_open"]
+        assert hrefs == [u for u in (source.url, source.via) if u], label
+    assert _lint(text) == []
+
+
+def test_a_citation_reads_as_author_year_and_section(kb) -> None:  # noqa: ANN001
+    # Events are the tactic that cites the networking-versus-socializing article; a
+    # minimum keeps them in the plan whatever the model prefers.
+    plan = _plan(kb, kb.preset("b2b-consultant").scenario.with_changes(bounds={"events-networking": {"min": 2}}))
+    text = plan_to_markdown(plan, today=DAY)
+    tokens = md.parse(text)
+    items = [_text(t) for t in _sources_appendix(tokens)]
+    gordon = next(n for n, item in enumerate(items, 1) if item.startswith("Difference Between Networking and Socializing"))
+    assert items[gordon - 1] == (
+        "Difference Between Networking and Socializing (Marc Gordon, 2022), TheyDiffer. Guidance article. "
+        "http://theydiffer.com/difference-between-networking-and-socializing/"
+    )
+    lines = [_text(t) for t in tokens if t.type == "inline"]
+    assert f"Marc Gordon 2022 [{gordon}]" in lines  # a bullet of the tactic's sources
 
 
 def test_export_is_deterministic_and_dated(kb, base: Scenario) -> None:  # noqa: ANN001
@@ -194,6 +253,22 @@ def test_today_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
         today_from_env()
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert today_from_env() == datetime.date.today()
+
+
+@pytest.mark.parametrize(
+    "text, markdown",
+    [
+        ("Read at https://example.com/a.", "Read at <https://example.com/a>."),
+        ("https://example.com/ (2024) and https://example.org/x", "<https://example.com/> (2024) and <https://example.org/x>"),
+        (" - edge https://example.com ", "&#32;- edge <https://example.com>&#32;"),
+        ("- a list? https://example.com", "\\- a list? <https://example.com>"),
+        ("*no links*", "\\*no links\\*"),
+    ],
+)
+def test_links_keep_the_spaces_around_them(text: str, markdown: str) -> None:
+    assert with_links(text) == markdown
+    para = md.parse(f"{markdown}\n")
+    assert "".join(c.content for c in para[1].children if c.type == "text").replace(" ", "") == text.replace(" ", "")
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from planner.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
-from planner.knowledge.schema import ASSUMPTION_SOURCE, SCORE_KEYS, SEED_SOURCE, URL_SOURCE
+from planner.knowledge.citations import parse
+from planner.knowledge.schema import SCORE_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "strategies.md"
@@ -105,7 +106,7 @@ def test_every_tactic_cites_sources_in_a_valid_form(kb: KnowledgeBase) -> None:
     bad = []
     for t in kb.tactics:
         for where, source in _sources_of(t):
-            if not (SEED_SOURCE.match(source) or URL_SOURCE.match(source) or ASSUMPTION_SOURCE.match(source)):
+            if parse(source) is None:
                 bad.append(f"{t.id}.{where}: {source!r}")
     assert not bad, "\n".join(bad)
 
@@ -312,6 +313,104 @@ def test_bad_source_form(tmp_path: Path) -> None:
     assert "assumption: <one-line reason>" in problem.message
 
 
+@pytest.mark.parametrize(
+    "old",
+    [
+        "https://newsletterbenchmark.com/ (2024)",
+        "https://newsletterbenchmark.com/",
+        "assumption: about six issues a year, informed by https://newsletterbenchmark.com/",
+        "assumption: about six issues a year (informed by https://newsletterbenchmark.com/)",
+    ],
+)
+def test_old_url_citations_are_refused_with_a_fix(tmp_path: Path, old: str) -> None:
+    write(tmp_path, "t.toml", tactic_toml("dated", goals_source=old))
+    (problem,) = load_error(tmp_path).problems
+    assert problem.key == "tactics[id=dated].goals_source"
+    assert "web address" in problem.message and "[[sources]]" in problem.message
+
+
+def test_unknown_source_id(tmp_path: Path) -> None:
+    write(tmp_path, "t.toml", tactic_toml("misquoted", goals_source="rivalq-2022"))
+    (problem,) = load_error(tmp_path).problems
+    assert problem.file == str(tmp_path / "t.toml")
+    assert problem.key == "tactics[id=misquoted].goals_source"
+    assert "'rivalq-2022', which is not in the sources registry" in problem.message
+    assert "did you mean 'rivaliq-2022'" in problem.message
+    assert "add a [[sources]] entry" in problem.message
+
+
+def test_unknown_section(tmp_path: Path) -> None:
+    scores = SCORES.replace('reach = { value = 3, source = "assumption: made up for a test" }',
+                            'reach = { value = 3, source = "001_2b34fe8df5fac4ca.txt#Time and Effort" }')
+    write(tmp_path, "t.toml", tactic_toml("miscased", scores=scores))
+    (problem,) = load_error(tmp_path).problems
+    assert problem.key == "tactics[id=miscased].scores.reach.source"
+    assert "'Time and Effort', which is not a section of '001_2b34fe8df5fac4ca.txt'" in problem.message
+    assert "did you mean 'Time and effort'?" in problem.message
+
+
+def test_unknown_section_lists_the_sections(tmp_path: Path) -> None:
+    write(tmp_path, "t.toml", tactic_toml("pricing", goals_source="003_dbaff6fc21c96895.txt#Pricing"))
+    (problem,) = load_error(tmp_path).problems
+    assert problem.message.endswith("its sections: 'Table Summary', 'Definitions', 'Networking VS Socializing'")
+
+
+def test_section_of_a_source_without_sections(tmp_path: Path) -> None:
+    write(tmp_path, "t.toml", tactic_toml("too-precise", goals_source="rivaliq-2022#Engagement"))
+    (problem,) = load_error(tmp_path).problems
+    assert "lists no sections" in problem.message and "without '#…'" in problem.message
+
+
+def test_unknown_informed_by_and_table_citations_are_found(tmp_path: Path) -> None:
+    write(tmp_path, "advice.toml", '[advice]\nshort_horizon_months = { value = 2, source = "assumption: two months is short (informed by no-such-survey)" }\n')
+    (problem,) = load_error(tmp_path).problems
+    assert problem.file == str(tmp_path / "advice.toml")
+    assert problem.key == "advice.short_horizon_months.source"
+    assert "'no-such-survey'" in problem.message
+
+
+MY_SOURCE = """
+[[sources]]
+id = "our-review-log"
+title = "Our review log"
+publisher = "Café Example"
+year = 2025
+kind = "practitioner-anecdote"
+sections = ["Replies"]
+"""
+
+
+def test_user_dir_adds_its_own_sources(tmp_path: Path, kb: KnowledgeBase) -> None:
+    write(tmp_path, "sources.toml", MY_SOURCE)
+    write(tmp_path, "t.toml", tactic_toml("reviews", goals_source="our-review-log#Replies"))
+    merged = load_knowledge([tmp_path])
+    assert len(merged.sources) == len(kb.sources) + 1
+    cite = merged.citation(merged.tactic("reviews").goals_source)
+    assert cite.text == "Our review log (Café Example, 2025), 'Replies'"
+    assert cite.sources == ["our-review-log"]
+
+
+def test_user_dir_source_replaces_a_built_in_one_whole(tmp_path: Path) -> None:
+    write(tmp_path, "sources.toml", MY_SOURCE.replace('"our-review-log"', '"rivaliq-2022"'))
+    merged = load_knowledge([tmp_path])
+    assert merged.source("rivaliq-2022").title == "Our review log"
+    assert merged.source("rivaliq-2022").via is None
+
+
+def test_a_user_source_must_be_complete_and_well_formed(tmp_path: Path) -> None:
+    write(tmp_path, "sources.toml", '[[sources]]\nid = "half"\ntitle = "Half an entry"\nyear = 22\nurl = "www.example.com"\n')
+    keys = {p.key: p.message for p in load_error(tmp_path).problems}
+    assert set(keys) == {"sources[id=half].kind", "sources[id=half].year", "sources[id=half].url"}
+    assert keys["sources[id=half].kind"] == "is missing; add it"
+
+
+def test_a_citation_of_a_broken_source_is_not_reported_twice(tmp_path: Path) -> None:
+    write(tmp_path, "sources.toml", '[[sources]]\nid = "half"\ntitle = "Half an entry"\n')
+    write(tmp_path, "t.toml", tactic_toml("leans-on-half", goals_source="half"))
+    keys = [p.key for p in load_error(tmp_path).problems]
+    assert keys == ["sources[id=half].kind"]
+
+
 def test_unknown_platform(tmp_path: Path) -> None:
     write(tmp_path, "t.toml", tactic_toml("lost", platform="myspace"))
     (problem,) = load_error(tmp_path).problems
@@ -424,3 +523,13 @@ def test_type_errors_and_broken_references_are_reported_together(tmp_path: Path)
     write(tmp_path, "t.toml", tactic_toml("bad-type", min_hours='"two"') + tactic_toml("lost", platform="myspace"))
     keys = {p.key for p in load_error(tmp_path).problems}
     assert keys == {"tactics[id=bad-type].min_hours.value", "tactics[id=lost].platform"}
+
+
+def test_the_sources_example_in_the_docs_loads(tmp_path: Path) -> None:
+    block = next(b for b in re.findall(r"```toml\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S) if b.startswith("[[sources]]"))
+    write(tmp_path, "sources.toml", block)
+    cited = re.search(r'source = "([^"]+)"', block)
+    assert cited is not None
+    write(tmp_path, "t.toml", tactic_toml("cites-the-example", goals_source=cited.group(1)))
+    merged = load_knowledge([tmp_path])
+    assert merged.citation(cited.group(1)).text == "Replies to our Google reviews, 2025 (Café Example, 2025), 'Time per reply'"

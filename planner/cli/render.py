@@ -76,7 +76,13 @@ def plan_renderable(plan: Plan, base: str | None = None) -> Group:
     why.add_column(style="bold")
     why.add_column()
     for t in plan.tactics:
-        why.add_row(safe(t.name), safe(t.why.summary))
+        reason = safe(t.why.summary)
+        if t.why.sources:
+            reason.append("\nSources:", style="dim bold")
+            for c in t.why.sources:
+                reason.append("\n· ", style="dim")
+                reason.append(safe(c.text).plain, style="dim")
+        why.add_row(safe(t.name), reason)
     parts.append(Panel(why, title="Why", title_align="left"))
     if plan.warnings:
         w = Text()
@@ -85,6 +91,8 @@ def plan_renderable(plan: Plan, base: str | None = None) -> Group:
                 w.append("\n")
             w.append("⚠ ", style="bold yellow")  # the code is for scripts: it stays in the JSON
             w.append(visible(warning.message))
+            if warning.source is not None:
+                w.append(f"\n  Source: {visible(warning.source.text)}", style="dim")
         parts.append(Panel(w, title="Warnings", title_align="left", border_style="yellow"))
     verdict_style = "green" if plan.sensitivity.verdict == "stable" else "red"
     parts.append(Text.assemble(("Sensitivity: ", "bold"), safe(plan.sensitivity.summary, verdict_style)))

@@ -54,7 +54,7 @@ def guidance_warnings(
             message=f"Relationships take {split.relationships:.0%} of the plan, but your ROI horizon is "
             f"{scenario.roi_horizon_months} month{'s' if scenario.roi_horizon_months != 1 else ''}. "
             "Relationship building pays off slowly; expect trust and referrals before revenue.",
-            source=a.short_horizon_months.source,
+            source=kb.citation(a.short_horizon_months.source),
         ))
     if scenario.content_capacity == "low":
         heavy = [
@@ -66,7 +66,7 @@ def guidance_warnings(
                 code="content-capacity",
                 message=f"{t['name']} needs video or strong visuals, and you said content capacity is low. "
                 "Batch production, reuse footage, or exclude it.",
-                source=a.video_content_demand.source,
+                source=kb.citation(a.video_content_demand.source),
                 tactic=t["id"],
             ))
     if (
@@ -79,14 +79,14 @@ def guidance_warnings(
             message=f"Broadcast takes {split.broadcast:.0%} of the plan and you need measurable ROI, but no "
             "sales tracking is in place. Broadcast results are hard to attribute without it: add tracked "
             "links, discount codes or analytics.",
-            source=a.broadcast_heavy_share.source,
+            source=kb.citation(a.broadcast_heavy_share.source),
         ))
     if not scenario.scheduler and split.broadcast >= a.scheduler_broadcast_share.value:
         out.append(PlanWarning.model_construct(
             code="no-scheduler",
             message=f"Broadcast takes {split.broadcast:.0%} of the plan and you use no scheduling tool. "
             "Writing posts in one batch and queueing them saves time every week.",
-            source=a.scheduler_broadcast_share.source,
+            source=kb.citation(a.scheduler_broadcast_share.source),
         ))
     return out
 
@@ -112,7 +112,7 @@ def fit_warnings(
                 code="slow-for-horizon",
                 message=f"{t['name']} usually takes about {months:g} months to show a first result, longer than "
                 f"your {horizon}-month horizon. Keep it only if you can wait, or shorten it in favour of faster tactics.",
-                source=tactic.months_to_results.source,
+                source=kb.citation(tactic.months_to_results.source),
                 tactic=t["id"],
             ))
     unfunded = [tid for tid, why in excluded.items() if why == "no-ad-budget"]
@@ -127,6 +127,6 @@ def fit_warnings(
                 code="no-ad-budget",
                 message=f"With an ad budget, paid tactics would fit this plan ({names}). Your ad budget is 0, so "
                 "none are planned; set one to see what it would buy.",
-                source=kb.fit.budget_reference.source,
+                source=kb.citation(kb.fit.budget_reference.source),
             ))
     return out

@@ -8,6 +8,8 @@ randomness: the same inputs give the same plan, byte for byte.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from planner import MODEL_VERSION
 from planner.engine import advice, explain, fit, sensitivity
 from planner.engine.allocate import Allocation, Allocator, Item
@@ -24,9 +26,8 @@ from planner.engine.problem import (
 from planner.engine.weights import criterion_weights, strategy_weights
 from planner.inputs import check_references
 from planner.knowledge.schema import KnowledgeBase
-from planner.models.plan import Plan, PlanWarning, Split
+from planner.models.plan import Citation, Plan, PlanWarning, Split, WeightReason
 from planner.models.scenario import Scenario
-
 
 def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
     """Turn a scenario into a plan. Raises :class:`planner.errors.InputError` when the
@@ -71,7 +72,8 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         alloc = Allocator.to_spend(setup.problem, alloc, limit).spend(alloc, sw["broadcast"], sw["relationships"])
 
     items = {i.id: i for i in setup.problem.items}
-    tactics, alternatives = _tactic_plans(scenario, kb, rows, weights, sw, setup, items, alloc, usable, fits, worth)
+    ctx = explain.context(scenario, kb, weights)
+    tactics, alternatives = _tactic_plans(ctx, kb, rows, weights, sw, setup, items, alloc, usable, fits, worth)
     allocated = alloc.broadcast + alloc.relationships
     split = Split.model_construct(
         broadcast=alloc.broadcast / allocated if allocated else 0.0,
@@ -108,6 +110,7 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
     }
     warnings += advice.fit_warnings(scenario, kb, tactics, setup.excluded, worth, at_reference)
     names = {t.id: t.name for t in kb.tactics}
+    cites = kb.citations()
     # Assembled without validation: the engine's own numbers (see StrictModel.trusted;
     # tests/engine/test_trusted_plans.py checks validation would give the same Plan).
     return Plan.trusted({
@@ -122,7 +125,13 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         "alternatives": alternatives,
         "strategy_weights": dict(sw),
         "weights": [
-            {"criterion": w.criterion, "label": w.label, "weight": w.weight, "raw": w.raw, "reasons": list(w.reasons)}
+            {
+                "criterion": w.criterion,
+                "label": w.label,
+                "weight": w.weight,
+                "raw": w.raw,
+                "reasons": [_reason(ctx.version, text, ref, cites) for text, ref in w.reasons],
+            }
             for w in weights
         ],
         "objective": float(alloc.objective),
@@ -130,7 +139,22 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         "sensitivity": sensitivity.analyse(scenario, kb, allocator, alloc, names, setup.problem, split_scores),
         "model_version": MODEL_VERSION,
         "knowledge_version": kb.version,
+        "sources": kb.cited_sources(),
     })
+
+_REASONS: dict[tuple[str, str, str], WeightReason] = {}
+
+
+def _reason(version: str, text: str, ref: str, cites: Mapping[str, Citation]) -> WeightReason:
+    """One line of why a criterion weighs what it does. The lines repeat from plan to
+    plan and the models are frozen, so one instance serves every plan."""
+    key = (version, text, ref)
+    found = _REASONS.get(key)
+    if found is None:
+        if len(_REASONS) > 4096:
+            _REASONS.clear()
+        found = _REASONS[key] = WeightReason.trusted({"text": text, "source": cites[ref]})
+    return found
 
 
 def _ruled_out_reason(tactic_gates: tuple[fit.Gate, ...]) -> str:
@@ -144,14 +168,12 @@ def _feasible_setup(setup: Setup, usable: int) -> tuple[Setup, list[PlanWarning]
         return without_minimums(setup), [_infeasible_minimums_for(forced_quarters(setup), usable)]
     return setup, []
 
-
 def _infeasible_minimums_for(forced: int, usable: int) -> PlanWarning:
     return PlanWarning.model_construct(
         code="infeasible-bounds",
         message=f"Your minimums add up to {forced / 4:g} h but only {usable / 4:g} h are available, so the plan "
         "ignores them. Lower some minimums or add hours.",
     )
-
 
 def _infeasible_minimums() -> PlanWarning:
     return PlanWarning.model_construct(
@@ -160,9 +182,8 @@ def _infeasible_minimums() -> PlanWarning:
         "Lower some minimums or loosen the maximums.",
     )
 
-
 def _tactic_plans(
-    scenario: Scenario,
+    ctx: explain.Context,
     kb: KnowledgeBase,
     rows: dict,
     weights: list,
@@ -185,7 +206,7 @@ def _tactic_plans(
         w = sw[t.strategy]
         if q:
             binding = explain.binding_for(item, q, setup.hi_reason[t.id], t.id in setup.user_min)
-            planned.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, q, item, binding, totals[t.strategy], exponent, fits[t.id], worth[t.id]))
+            planned.append(explain.tactic_plan(ctx, t, kb, rows[t.id], weights, w, q, item, binding, totals[t.strategy], exponent, fits[t.id], worth[t.id]))
         else:
             if item is None:
                 binding = setup.excluded.get(t.id, "excluded")
@@ -193,7 +214,7 @@ def _tactic_plans(
                 binding = "minimum-exceeds-hours"
             else:
                 binding = "outranked"
-            others.append(explain.tactic_plan(t, kb, rows[t.id], weights, w, 0, item, binding, totals[t.strategy], exponent, fits[t.id], worth[t.id]))
+            others.append(explain.tactic_plan(ctx, t, kb, rows[t.id], weights, w, 0, item, binding, totals[t.strategy], exponent, fits[t.id], worth[t.id]))
     planned.sort(key=lambda p: (-p["hours"], p["id"]))
     others.sort(key=lambda p: (p["why"]["binding"] == "excluded", -p["why"]["fit"] * p["why"]["strategy_weight"], p["id"]))
     return planned, others

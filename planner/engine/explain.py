@@ -7,12 +7,15 @@ drove them, citing the knowledge base's sources.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from planner.engine.allocate import Item, combine
-from planner.engine.matrix import Row
+from planner.engine.matrix import Row, cell_keys
 from planner.engine.weights import Weight
 from planner.knowledge.schema import KnowledgeBase, Tactic
-from planner.models.plan import Activity, Kpi
+from planner.models.plan import Activity, Citation, Kpi
+from planner.models.scenario import Scenario
 
 BINDING_TEXT = {
     "saturation-cap": "More hours would add little: it is at {cap:g} h, well past where returns flatten ({sat:g} h).",
@@ -84,20 +87,55 @@ def contributions(row: Row, weights: list[Weight]) -> list[dict]:
     return sorted(out, key=lambda c: (-c["contribution"], c["criterion"]))
 
 
-def sources(tactic: Tactic, kb: KnowledgeBase, top: list[dict]) -> list[str]:
-    """The guidance behind a tactic's place in the plan, most relevant first."""
-    by_id = {c.id: c for c in kb.criteria}
-    found = [tactic.strategy_source, kb.strategy_weights.floor.source]
+@dataclass(frozen=True)
+class Context:
+    """What explaining every tactic of one plan shares, worked out once per plan."""
+
+    scenario: Scenario
+    cites: Mapping[str, Citation]
+    cell_keys: dict[str, tuple[str | None, ...]]
+    """Per criterion, the score keys its cell reads in this scenario (see
+    :func:`~planner.engine.matrix.cell_keys`)."""
+    weight_refs: dict[str, list[str]]
+    """Per criterion, the citations of what set its weight in this scenario."""
+    floor_ref: str
+    version: str
+    """The knowledge base's version (a key of the per-tactic caches)."""
+    platform_names: dict[str, str]
+
+
+def context(scenario: Scenario, kb: KnowledgeBase, weights: list[Weight]) -> Context:
+    return Context(
+        scenario,
+        kb.citations(),
+        {c.id: cell_keys(c, scenario) for c in kb.criteria},
+        {w.criterion: w.refs for w in weights},
+        kb.strategy_weights.floor.source,
+        kb.version,
+        {p.id: p.name for p in kb.platforms},
+    )
+
+
+def sources(ctx: Context, tactic: Tactic, top: list[dict], gates: Iterable[str] = ()) -> list[Citation]:
+    """The guidance behind a tactic's place in the plan, most relevant first: its
+    strategy and the strategy weights, then for its three strongest criteria the cells
+    it scored and what set their weights in this scenario, then the fit gates that held
+    it back (``gates``), then its hours. Only what applies: a base weight the scenario
+    did not use is not cited."""
+    found = [tactic.strategy_source, ctx.floor_ref]
+    scores = tactic.scores
     for c in top[:3]:
-        crit = by_id[c["criterion"]]
-        if crit.key and crit.key in tactic.scores:
-            found.append(tactic.scores[crit.key].source)
-        found.append(crit.base_weight.source)
+        for key in ctx.cell_keys[c["criterion"]]:
+            found.append(tactic.goals_source if key is None else scores[key].source)
+        found += ctx.weight_refs[c["criterion"]]
+    found += gates
     found += [tactic.min_hours.source, tactic.saturation_hours.source, tactic.unit.source]
-    return list(dict.fromkeys(found))
+    cites = ctx.cites
+    return [cites[ref] for ref in dict.fromkeys(found)]
 
 
 def tactic_plan(
+    ctx: Context,
     tactic: Tactic,
     kb: KnowledgeBase,
     row: Row,
@@ -113,9 +151,8 @@ def tactic_plan(
 ) -> dict:
     """One :class:`~planner.models.plan.TacticPlan`, as a dict (see :func:`contributions`)."""
     hours = quarters / 4
-    static = _static_parts(tactic, kb)
+    static = _static_parts(tactic, ctx.version)
     contribs = contributions(row, weights)
-    platform = kb.platform(tactic.platform)
     raw = item.value(quarters) if item and quarters else 0.0
     # Its share of its strategy's term in the objective, in proportion to what it earns.
     value = combine(group_total, strategy_weight, exponent) * raw / group_total if group_total > 0 else 0.0
@@ -144,7 +181,7 @@ def tactic_plan(
         "id": tactic.id,
         "name": tactic.name,
         "platform": tactic.platform,
-        "platform_name": platform.name,
+        "platform_name": ctx.platform_names[tactic.platform],
         "strategy": tactic.strategy,
         "paid": tactic.paid,
         "months_to_results": tactic.months_to_results.value,
@@ -162,7 +199,7 @@ def tactic_plan(
             "contributions": contribs,
             "binding": binding,
             "marginal_value_per_hour": float(marginal),
-            "sources": list(dict.fromkeys([*sources(tactic, kb, contribs), *(g.source for g in tactic_gates if g.factor < 1)])),
+            "sources": sources(ctx, tactic, contribs, (g.source for g in tactic_gates if g.factor < 1)),
         },
     }
 
@@ -170,10 +207,10 @@ def tactic_plan(
 _STATIC: dict[tuple[str, str], tuple[tuple[Kpi, ...], tuple[Activity, ...]]] = {}
 
 
-def _static_parts(tactic: Tactic, kb: KnowledgeBase) -> tuple[tuple[Kpi, ...], tuple[Activity, ...]]:
+def _static_parts(tactic: Tactic, version: str) -> tuple[tuple[Kpi, ...], tuple[Activity, ...]]:
     """KPIs and activity lines never change for a knowledge base; the models are
     frozen, so one set of instances serves every plan."""
-    key = (kb.version, tactic.id)
+    key = (version, tactic.id)
     parts = _STATIC.get(key)
     if parts is None:
         if len(_STATIC) > 4096:

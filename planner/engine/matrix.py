@@ -33,6 +33,21 @@ def cell(criterion: Criterion, tactic: Tactic, scenario: Scenario) -> float:
     raise AssertionError(f"unknown criterion kind {criterion.kind!r}")  # schema forbids it
 
 
+def cell_keys(criterion: Criterion, scenario: Scenario) -> tuple[str | None, ...]:
+    """What :func:`cell` reads for this criterion in this scenario: score keys, or
+    ``None`` for the tactic's goals. A cell's citations are the sources of these (a
+    tactic's goals are cited by its ``goals_source``)."""
+    if criterion.kind in ("score", "inverse"):
+        return (criterion.key,)  # type: ignore[return-value]
+    if criterion.kind == "tracked":
+        return (criterion.tracked_key if scenario.sales_tracking else criterion.key,)  # type: ignore[return-value]
+    if criterion.kind == "audience":
+        return (scenario.market, scenario.audience)
+    if criterion.kind == "goals":
+        return (None,) if scenario.goals else ()
+    raise AssertionError(f"unknown criterion kind {criterion.kind!r}")  # schema forbids it
+
+
 @dataclass(frozen=True)
 class Row:
     """A tactic's row: its cells, and their weighted sum."""

@@ -94,7 +94,7 @@ def build_setup(
                         code="min-raised",
                         message=f"Your minimum of {bound.min:g} h for {t.name} is below its minimum effective "
                         f"{t.min_hours.value:g} h, so it gets at least {lo / 4:g} h.",
-                        source=t.min_hours.source,
+                        source=kb.citation(t.min_hours.source),
                         tactic=t.id,
                     ))
         if lo > hi:
@@ -103,7 +103,7 @@ def build_setup(
                     code="max-below-minimum",
                     message=f"Your maximum for {t.name} is below its minimum effective {t.min_hours.value:g} h, "
                     "so it is left out; raise the maximum to include it.",
-                    source=t.min_hours.source,
+                    source=kb.citation(t.min_hours.source),
                     tactic=t.id,
                 ))
             if forced:

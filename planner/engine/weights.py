@@ -45,30 +45,37 @@ class Weight:
     label: str
     raw: float
     weight: float
-    reasons: tuple[str, ...]
+    reasons: tuple[tuple[str, str], ...]
+    """(what, citation) for each part of the weight: the base weight, and each rule that
+    moved it. A base weight of 0 is left out once a rule has moved the weight: it did
+    not shape it, so neither does the reason it is 0."""
+
+    @property
+    def refs(self) -> list[str]:
+        return [ref for _, ref in self.reasons]
 
 
 def criterion_weights(scenario: Scenario, kb: KnowledgeBase) -> list[Weight]:
     """Raw weight = base + Σ coef × feature, floored at 0, then normalised to sum 1."""
     feats = features(scenario)
     raws: dict[str, float] = {}
-    reasons: dict[str, list[str]] = {}
+    moved: dict[str, list[tuple[str, str]]] = {}
     for c in kb.criteria:
         raws[c.id] = c.base_weight.value
-        reasons[c.id] = [f"base weight {c.base_weight.value:.2f} [{c.base_weight.source}]"]
+        moved[c.id] = []
     for rule in kb.weight_rules:
         amount = rule.coef * feats[rule.feature]
         if amount == 0:
             continue
         raws[rule.criterion] += amount
-        reasons[rule.criterion].append(f"{amount:+.2f}: {rule.explain} [{rule.source}]")
+        moved[rule.criterion].append((f"{amount:+.2f}: {rule.explain}", rule.source))
     total = sum(max(0.0, r) for r in raws.values())
     out = []
     for c in kb.criteria:
         raw = max(0.0, raws[c.id])
-        out.append(
-            Weight(c.id, c.label, raw, raw / total if total > 0 else 0.0, tuple(reasons[c.id]))
-        )
+        base = c.base_weight
+        reasons = moved[c.id] if base.value == 0 and moved[c.id] else [(f"base weight {base.value:.2f}", base.source), *moved[c.id]]
+        out.append(Weight(c.id, c.label, raw, raw / total if total > 0 else 0.0, tuple(reasons)))
     return out
 
 

@@ -149,7 +149,7 @@ def _warnings(c: Comparison) -> str:
         if not s.warnings:
             rows.append([cell(s.name), "none", ""])
         for w in s.warnings:
-            rows.append([cell(s.name), with_links(w.message), with_links(w.source) if w.source else ""])
+            rows.append([cell(s.name), with_links(w.message), with_links(w.source.text) if w.source else ""])
     return "\n\n".join([heading(2, "Warnings"), table(["Scenario", "Warning", "Source"], rows)])
 
 

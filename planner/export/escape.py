@@ -70,8 +70,7 @@ def inline(text: str, *, mid_line: bool = False, edges: tuple[bool, bool] = (Tru
     ``edges`` says whether the start and the end of ``text`` are the start and end of
     the cell, so their spaces must be kept from Markdown's trimming.
     """
-    text = _CONTROL.sub("\ufffd", text)
-    out = [_ENTITY.get(c) or ("\\" + c if _needs_escape(text, i) else c) for i, c in enumerate(text)]
+    out = _escaped(text)
     # Leading and trailing spaces are trimmed by Markdown; keep them as typed.
     if edges[0]:
         for i in range(len(out)):
@@ -85,6 +84,13 @@ def inline(text: str, *, mid_line: bool = False, edges: tuple[bool, bool] = (Tru
             out[i] = _EDGE_SPACE[out[i]]
     result = "".join(out)
     return result if mid_line else _line_start(result)
+
+
+def _escaped(text: str) -> list[str]:
+    """``text`` character by character, with every character that means something in
+    Markdown made literal (edges and line starts aside)."""
+    text = _CONTROL.sub("\ufffd", text)
+    return [_ENTITY.get(c) or ("\\" + c if _needs_escape(text, i) else c) for i, c in enumerate(text)]
 
 
 def _line_start(text: str) -> str:
@@ -112,15 +118,34 @@ def with_links(text: str) -> str:
     """Knowledge-base text (sources, reasons): escaped like :func:`inline`, except that
     web addresses become autolinks (``<https://…>``), so they are clickable everywhere
     instead of only where a renderer guesses bare URLs."""
-    out, pos = [], 0
+    parts, pos = [], 0
     for m in _URL.finditer(text):
-        if pos < m.start():  # only the document's own edges keep their spaces
-            out.append(inline(text[pos : m.start()], mid_line=pos > 0, edges=(pos == 0, False)))
-        out.append(f"<{m.group()}>")
+        parts.append(("text", text[pos : m.start()]))
+        parts.append(("url", m.group()))
         pos = m.end()
-    if pos < len(text):
-        out.append(inline(text[pos:], mid_line=pos > 0, edges=(pos == 0, True)))
+    parts.append(("text", text[pos:]))
+    # The spaces between a word and a link are kept as they are; only the line's own
+    # edges and start need inline()'s protection.
+    out = [f"<{piece}>" if kind == "url" else "".join(_escaped(piece)) for kind, piece in parts]
+    if parts[0][0] == "text" and parts[0][1]:
+        out[0] = inline(parts[0][1]) if len(parts) == 1 else _lead(parts[0][1])
+    if len(parts) > 1 and parts[-1][1]:
+        out[-1] = _trail(parts[-1][1])
     return "".join(out)
+
+
+def _lead(text: str) -> str:
+    """The start of a line: leading spaces and line-start markers protected."""
+    stripped = text.lstrip(" \u00a0")
+    head = "".join(_EDGE_SPACE[c] for c in text[: len(text) - len(stripped)])
+    body = "".join(_escaped(stripped))
+    return _line_start(head + body) if head else _line_start(body)
+
+
+def _trail(text: str) -> str:
+    """The end of a line: trailing spaces protected."""
+    stripped = text.rstrip(" \u00a0")
+    return "".join(_escaped(stripped)) + "".join(_EDGE_SPACE[c] for c in text[len(stripped) :])
 
 
 def cell(text: str) -> str:

@@ -2,8 +2,13 @@
 
 Sections, in the order a reader needs them: title and a one-paragraph summary, the
 split, the tactics (hours, this week's activities, KPIs), why each tactic got its
-hours (with sources), warnings, sensitivity, and the inputs with the model and
-knowledge-base versions, so the document alone says how to reproduce it.
+hours, warnings, sensitivity, the inputs with the model and knowledge-base versions
+(so the document alone says how to reproduce it), and the sources.
+
+Citations in the text are short ("Marc Gordon 2022, 'Definitions' [3]"); the number
+points into the numbered Sources list at the end, which gives each source's title,
+publisher, year and address. Sources are numbered in the order the document first
+cites them.
 
 Every number is read from the :class:`Plan`; nothing is recomputed here.
 """
@@ -17,9 +22,26 @@ from planner.compare.inputs import rows as input_rows
 from planner import fmt
 from planner.export.blocks import LEFT, RIGHT, bullets, document, heading, table
 from planner.export.escape import cell, inline, with_links
-from planner.models.plan import Plan, PlanWarning, TacticPlan
+from planner.models.plan import Citation, CitedSource, Plan, PlanWarning, TacticPlan
 
 STRATEGY = {"broadcast": "Broadcast", "relationships": "Relationships"}
+
+
+class Sources:
+    """Numbers the plan's sources in the order the document cites them."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.known = {s.id: s for s in plan.sources}
+        self.order: dict[str, int] = {}
+
+    def cite(self, c: Citation) -> str:
+        """The short citation, escaped, with the numbers of its sources."""
+        numbers = [self.order.setdefault(i, len(self.order) + 1) for i in c.sources if i in self.known]
+        text = f"{c.short} [{', '.join(map(str, numbers))}]" if numbers else c.short
+        return with_links(text)
+
+    def cited(self) -> list[CitedSource]:
+        return [self.known[i] for i in self.order]
 
 
 def plan_to_markdown(plan: Plan, *, today: datetime.date, names: Names | None = None) -> str:
@@ -27,18 +49,20 @@ def plan_to_markdown(plan: Plan, *, today: datetime.date, names: Names | None = 
     ``names``: how goal, platform and tactic ids read (default: the names the plan
     carries; views pass the knowledge base's, so goals read as labels too)."""
     names = names or Names.of_plans([plan])
-    return document(
-        [
-            heading(1, f"{inline(plan.scenario.name)}: weekly marketing plan"),
-            summary(plan, today),
-            split_section(plan),
-            tactics_section(plan),
-            why_section(plan),
-            warnings_section(plan.warnings),
-            sensitivity_section(plan, names),
-            inputs_section(plan, names),
-        ]
-    )
+    sources = Sources(plan)
+    # Built in reading order: the Sources list numbers what came before it.
+    sections = [
+        heading(1, f"{inline(plan.scenario.name)}: weekly marketing plan"),
+        summary(plan, today),
+        split_section(plan),
+        tactics_section(plan),
+        why_section(plan, sources),
+        warnings_section(plan.warnings, sources),
+        sensitivity_section(plan, names),
+        inputs_section(plan, names),
+    ]
+    sections.append(sources_section(sources))
+    return document(sections)
 
 
 def summary(plan: Plan, today: datetime.date) -> str:
@@ -106,23 +130,30 @@ def tactics_section(plan: Plan) -> str:
     return "\n\n".join(out)
 
 
-def why_section(plan: Plan) -> str:
+def why_section(plan: Plan, sources: Sources) -> str:
     out = [heading(2, "Why")]
     if plan.weights:
         out.append(heading(3, "How the criteria were weighted"))
         out.append(
             table(
                 ["Criterion", "Weight", "Why"],
-                [[cell(w.label), f"{w.weight:.2f}", "; ".join(with_links(r) for r in w.reasons)] for w in plan.weights],
+                [
+                    [
+                        cell(w.label),
+                        f"{w.weight:.2f}",
+                        "; ".join(f"{with_links(r.text)} ({sources.cite(r.source)})" for r in w.reasons),
+                    ]
+                    for w in plan.weights
+                ],
                 [LEFT, RIGHT, LEFT],
             )
         )
     for t in plan.tactics:
-        out.extend(_why_tactic(t))
+        out.extend(_why_tactic(t, sources))
     return "\n\n".join(out)
 
 
-def _why_tactic(t: TacticPlan) -> list[str]:
+def _why_tactic(t: TacticPlan, sources: Sources) -> list[str]:
     w = t.why
     out = [heading(3, inline(fmt.with_platform(t.name, t.platform_name))), with_links(w.summary)]
     if w.contributions:
@@ -135,20 +166,20 @@ def _why_tactic(t: TacticPlan) -> list[str]:
         )
     if w.sources:
         out.append("Sources:")
-        out.append(bullets([with_links(s) for s in w.sources]))
+        out.append(bullets([sources.cite(c) for c in w.sources]))
     return out
 
 
-def warnings_section(warnings: list[PlanWarning]) -> str:
+def warnings_section(warnings: list[PlanWarning], sources: Sources) -> str:
     out = [heading(2, "Warnings")]
-    out.append(bullets([warning_line(w) for w in warnings]) if warnings else "No warnings.")
+    out.append(bullets([warning_line(w, sources) for w in warnings]) if warnings else "No warnings.")
     return "\n\n".join(out)
 
 
-def warning_line(w: PlanWarning) -> str:
+def warning_line(w: PlanWarning, sources: Sources) -> str:
     text = with_links(w.message)
     if w.source:
-        text += f" (source: {with_links(w.source)})"
+        text += f" (source: {sources.cite(w.source)})"
     return text
 
 
@@ -185,4 +216,15 @@ def inputs_section(plan: Plan, names: Names | None = None) -> str:
         f"Model version {inline(plan.model_version, mid_line=True)}; knowledge base version "
         f"{inline(plan.knowledge_version, mid_line=True)}."
     )
+    return "\n\n".join(out)
+
+
+def sources_section(sources: Sources) -> str:
+    """The numbered list the short citations point into, with the addresses."""
+    cited = sources.cited()
+    out = [heading(2, "Sources")]
+    if cited:
+        out.append("\n".join(f"{n}. {with_links(s.reference)}" for n, s in enumerate(cited, 1)))
+    else:
+        out.append("This plan cites no sources.")
     return "\n\n".join(out)

@@ -55,8 +55,16 @@ KEEP = 8
 
 FORMAT = b"planner knowledge cache 2"
 _PACKAGE = Path(__file__).resolve().parent.parent
-_CODE = ("knowledge/schema.py", "models/base.py", "models/scenario.py", "models/plan.py")
-"""Modules whose classes are pickled: a change to any of them is a new key."""
+_CODE = (
+    "knowledge/schema.py",
+    "knowledge/citations.py",
+    "knowledge/loader.py",
+    "models/base.py",
+    "models/scenario.py",
+    "models/plan.py",
+)
+"""Modules whose classes are pickled or that decide what is valid: a change to any of
+them is a new key."""
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:

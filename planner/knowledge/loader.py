@@ -2,7 +2,7 @@
 into one validated :class:`KnowledgeBase`.
 
 Merging is by id: an entry in a later directory with the id of an earlier one replaces
-it whole, a new id adds an entry, and single tables (``meta``, ``curve``…) are merged
+it whole (sources included: a directory may add ``[[sources]]`` of its own), a new id adds an entry, and single tables (``meta``, ``curve``…) are merged
 key by key. Files within a directory are read in name order, and every list in the
 result is sorted by id, so the order of entries in the files never changes a plan.
 """
@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner.files import UnreadableFile, read_regular
 from planner.fmt import short
+from planner.knowledge import citations
 from planner.knowledge.errors import KnowledgeError, Problem
 from planner.knowledge.schema import (
     SCORE_KEYS,
@@ -30,6 +31,7 @@ from planner.knowledge.schema import (
     Meta,
     Platform,
     Preset,
+    Source,
     StrategyWeights,
     Tactic,
     WeightRule,
@@ -42,6 +44,7 @@ LISTS: dict[str, type[BaseModel]] = {
     "platforms": Platform,
     "tactics": Tactic,
     "presets": Preset,
+    "sources": Source,
 }
 TABLES: dict[str, type[BaseModel]] = {
     "meta": Meta,
@@ -128,6 +131,7 @@ def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
     seen_in_dir: dict[tuple[str, str], str] = {}
     tables: dict[str, dict[str, Any]] = {k: {} for k in TABLES}
     table_files: dict[str, str] = {}
+    key_files: dict[str, dict[str, str]] = {k: {} for k in TABLES}
     files: list[str] = []
     digest = hashlib.sha256()
 
@@ -149,6 +153,9 @@ def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
             files.append(label)
             digest.update(path.name.encode() + b"\0" + raw + b"\0")
             _collect(data, label, lists, tables, table_files, problems)
+            for key, value in data.items():
+                if key in TABLES and isinstance(value, dict):
+                    key_files[key].update(dict.fromkeys(value, label))
             for key, value in data.items():
                 if key not in LISTS or not isinstance(value, list):
                     continue
@@ -177,11 +184,14 @@ def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
     # References are checked among the entries that are valid so far, so one run
     # reports type errors and broken references together.
     problems.extend(_cross_check(entries, singles.get("meta"), lists))
+    cited: set[str] = set()
+    problems.extend(_check_citations(entries["sources"], lists, tables, key_files, cited))
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(
         **singles,
         **entries,
+        cited=sorted(cited),
         files=files,
         fingerprint=digest.hexdigest()[:12],
     )
@@ -332,3 +342,57 @@ def _cross_check(
     if not entries["tactics"] and not lists["tactics"]:
         problems.append(Problem("strategies", "tactics", "there are no tactics; add at least one [[tactics]]"))
     return problems
+
+
+def _check_citations(
+    sources: list[Source],
+    lists: dict[str, dict[str, tuple[str, str, Any]]],
+    tables: dict[str, dict[str, Any]],
+    key_files: dict[str, dict[str, str]],
+    cited: set[str],
+) -> list[Problem]:
+    """Every citation names a source in the merged registry, and a section that source
+    lists. Walks the raw entries, so no ``source`` anywhere is missed; a citation with
+    no recognised form was already reported by validation. Adds the id of every source
+    cited to ``cited``."""
+    registry = {s.id: s for s in sources}
+    broken = set(lists["sources"]) - set(registry)  # reported already; do not repeat
+    problems: list[Problem] = []
+
+    def check(label: str, where: str, node: Any) -> None:
+        for path, ref in _citations(node):
+            parsed = citations.parse(ref)
+            if parsed is None:
+                continue
+            for source_id, section in citations.cited(parsed):
+                cited.add(source_id)
+                if source_id in broken:
+                    continue
+                message = citations.reference_problem(source_id, section, registry)
+                if message is not None:
+                    problems.append(Problem(label, f"{where}{path}", message))
+
+    for key, entries in lists.items():
+        if key != "sources":
+            for label, where, raw in entries.values():
+                check(label, where, raw)
+    for key, table in tables.items():
+        for name, value in table.items():
+            check(key_files[key].get(name, "strategies"), key, {name: value})
+    return problems
+
+
+def _citations(node: Any, path: str = "") -> list[tuple[str, str]]:
+    """(key path, citation) for every ``source`` and ``*_source`` string under ``node``."""
+    found: list[tuple[str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            where = f"{path}.{key}"
+            if (key == "source" or key.endswith("_source")) and isinstance(value, str):
+                found.append((where, value))
+            else:
+                found += _citations(value, where)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            found += _citations(item, f"{path}[{i}]")
+    return found

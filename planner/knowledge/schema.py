@@ -4,50 +4,47 @@ Every number that drives the model is a :class:`Sourced` value: a value plus the
 guidance it rests on. Every number also has sane bounds (hours fit in a week,
 shares in 0 to 1, weights in 0 to 100…), so a typo or a hostile file such as
 ``1e308`` or ``5e-324`` is reported by file and key instead of overflowing the
-engine or silently zeroing every weight. The source is checked for form here; ``tests/test_sources.py``
-checks that each cited seed section really exists.
+engine or silently zeroing every weight. A citation's form is checked here; the
+loader then checks that each cited source and section is in the ``[[sources]]``
+registry (:mod:`planner.knowledge.citations`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from planner.fmt import short
+from planner.knowledge.citations import SOURCE_ID, form_error
 from planner.models.base import StrictModel
+from planner.models.plan import Citation, CitedSource
 from planner.models.scenario import ID_PATTERN, Scenario
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, Field(min_length=1, max_length=2_000)]
-
-SEED_SOURCE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt#\S.*$")
-URL_SOURCE = re.compile(r"^https?://\S+ \(.+\)$")
-ASSUMPTION_SOURCE = re.compile(r"^assumption: \S.{4,}$")
-
-SOURCE_HINT = (
-    'expected "<seed file>#<section>" (e.g. "001_2b34fe8df5fac4ca.txt#Time and effort"), '
-    '"<URL> (<year>)", or "assumption: <one-line reason>"'
-)
+SourceId = Annotated[str, Field(pattern=f"^{SOURCE_ID}$")]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2_000)]
 
 
 def check_source(value: str) -> str:
-    if not (
-        SEED_SOURCE.match(value) or URL_SOURCE.match(value) or ASSUMPTION_SOURCE.match(value)
-    ):
-        raise ValueError(f"source {short(value)} has no recognised form; {SOURCE_HINT}")
+    problem = form_error(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
-Source = Annotated[str, Field(min_length=1, max_length=1_000)]
+CitationText = Annotated[str, Field(min_length=1, max_length=1_000)]
+"""A citation (see :mod:`planner.knowledge.citations`)."""
 
 
 class Sourced(StrictModel):
     """A number with the guidance it comes from."""
 
     value: float
-    source: Source
+    source: CitationText
 
     _check = field_validator("source")(classmethod(lambda cls, v: check_source(v)))
 
@@ -81,7 +78,7 @@ class Score(StrictModel):
     """A tactic's score on one criterion, 0 (worst) to 5 (best)."""
 
     value: Annotated[float, Field(ge=0, le=5)]
-    source: Source
+    source: CitationText
 
     _check = field_validator("source")(classmethod(lambda cls, v: check_source(v)))
 
@@ -177,7 +174,7 @@ class WeightRule(StrictModel):
     feature: Literal[FEATURES]  # type: ignore[valid-type]
     coef: Annotated[float, Field(ge=-100, le=100)]
     explain: Text
-    source: Source
+    source: CitationText
 
     _check = field_validator("source")(classmethod(lambda cls, v: check_source(v)))
 
@@ -316,7 +313,7 @@ class Goal(StrictModel):
     label: Text
     description: Text
     leaning: Literal["broadcast", "relationships", "both"]
-    source: Source
+    source: CitationText
 
     _check = field_validator("source")(classmethod(lambda cls, v: check_source(v)))
 
@@ -326,7 +323,7 @@ class Platform(StrictModel):
     name: Text
     kind: Literal["social-media", "social-network", "hybrid", "owned", "offline"]
     description: Text
-    source: Source
+    source: CitationText
 
     _check = field_validator("source")(classmethod(lambda cls, v: check_source(v)))
 
@@ -338,7 +335,7 @@ class Unit(StrictModel):
     plural: Text
     hours: Annotated[float, Field(ge=0.01, le=80)]
     """At least 0.01 h (36 seconds): a smaller unit would count billions a week."""
-    source: Source
+    source: CitationText
 
     _check = field_validator("source")(classmethod(lambda cls, v: check_source(v)))
 
@@ -353,26 +350,26 @@ class Tactic(StrictModel):
     name: Text
     platform: Id
     strategy: Literal["broadcast", "relationships"]
-    strategy_source: Source
+    strategy_source: CitationText
     description: Text
     goals: list[Id] = Field(min_length=1)
-    goals_source: Source
+    goals_source: CitationText
     paid: bool = False
     """Needs the ad budget: its hours are managing the spend; the money buys the reach."""
     months_to_results: Sourced
     """Typical months until its first attributable result (a lead, a sale, its KPI)."""
     min_existing_audience: Literal[AUDIENCE_LEVELS] = "none"  # type: ignore[valid-type]
     """The existing audience it needs to work at all (a community needs members to invite)."""
-    audience_source: Source | None = None
+    audience_source: CitationText | None = None
     unit: Unit
     min_hours: WeekHours
     saturation_hours: WeekHours
     max_hours: WeekHours | None = None
     scores: dict[str, Score]
     activities: list[Text] = Field(min_length=1)
-    activities_source: Source
+    activities_source: CitationText
     kpis: list[KpiDef] = Field(min_length=1)
-    kpis_source: Source
+    kpis_source: CitationText
 
     @field_validator("strategy_source", "goals_source", "activities_source", "kpis_source", "audience_source")
     @classmethod
@@ -406,10 +403,65 @@ class Preset(StrictModel):
     id: Id
     title: Text
     description: Text
-    source: Source
+    source: CitationText
     scenario: Scenario
 
     _check = field_validator("source")(classmethod(lambda cls, v: check_source(v)))
+
+
+SourceKind = Literal["guidance-article", "survey-or-benchmark", "platform-statement", "practitioner-anecdote"]
+YEAR_RANGE = re.compile(r"^(\d{4})[–-](\d{4})$")
+
+
+class Source(StrictModel):
+    """An entry of the sources registry (``[[sources]]``): what a citation points at."""
+
+    id: SourceId
+    title: Text
+    author: Text | None = None
+    publisher: Text | None = None
+    """Who published it. For a figure read on another page, the original publisher."""
+    year: int | str | None = None
+    """A year, or a span such as "2024–2025"."""
+    url: Url | None = None
+    via: Url | None = None
+    """The page the figure was read on, when that page quotes the original."""
+    kind: SourceKind
+    sections: list[Text] = []
+    """The headings citations may name, as ``"<id>#<heading>"``."""
+
+    @field_validator("year")
+    @classmethod
+    def _year(cls, value: int | str | None) -> int | str | None:
+        if isinstance(value, int) and not 1800 <= value <= 2100:
+            raise ValueError("year must be a year such as 2022")
+        if isinstance(value, str):
+            m = YEAR_RANGE.match(value)
+            if m is None or not m[1] < m[2]:
+                raise ValueError('year must be a year such as 2022, or a span such as "2024–2025"')
+        return value
+
+    @field_validator("sections")
+    @classmethod
+    def _unique_sections(cls, value: list[str]) -> list[str]:
+        twice = sorted({s for s in value if value.count(s) > 1})
+        if twice:
+            raise ValueError(f"lists {', '.join(repr(s) for s in twice)} twice; keep one")
+        return value
+
+
+class _Citations(dict[str, Citation]):
+    """Resolves a citation the first time it is looked up."""
+
+    def __init__(self, registry: dict[str, Source]) -> None:
+        super().__init__()
+        self.registry = registry
+
+    def __missing__(self, ref: str) -> Citation:
+        from planner.knowledge.citations import resolve
+
+        found = self[ref] = resolve(ref, self.registry)
+        return found
 
 
 class KnowledgeBase(StrictModel):
@@ -427,12 +479,17 @@ class KnowledgeBase(StrictModel):
     platforms: list[Platform]
     tactics: list[Tactic]
     presets: list[Preset]
+    sources: list[Source]
+    cited: list[str]
+    """The ids of the sources cited anywhere in the knowledge base, sorted."""
     files: list[str]
     """The files it was read from, for messages and the version fingerprint."""
     fingerprint: str
     """A short hash of the files' contents: same files, same plans."""
 
-    _idx: tuple[dict[str, Tactic], dict[str, Platform], dict[str, Preset]] | None = PrivateAttr(None)
+    _idx: tuple[dict[str, Tactic], dict[str, Platform], dict[str, Preset], dict[str, Source]] | None = PrivateAttr(None)
+    _cites: _Citations | None = PrivateAttr(None)
+    _cited: list[CitedSource] | None = PrivateAttr(None)
 
     def tactic(self, tactic_id: str) -> Tactic:
         return self._index()[0][tactic_id]
@@ -443,13 +500,40 @@ class KnowledgeBase(StrictModel):
     def preset(self, preset_id: str) -> Preset:
         return self._index()[2][preset_id]
 
-    def _index(self) -> tuple[dict[str, Tactic], dict[str, Platform], dict[str, Preset]]:
+    def source(self, source_id: str) -> Source:
+        return self._index()[3][source_id]
+
+    def citation(self, ref: str) -> Citation:
+        """A citation as people read it (:func:`planner.knowledge.citations.resolve`)."""
+        return self.citations()[ref]
+
+    def citations(self) -> Mapping[str, Citation]:
+        """Citation → how people read it, each worked out once per knowledge base and
+        shared by every plan. A plain mapping, so the engine looks citations up at
+        dictionary speed on the keystroke path."""
+        cites = self._cites
+        if cites is None:
+            cites = self._cites = _Citations(self._index()[3])
+        return cites
+
+    def cited_sources(self) -> list[CitedSource]:
+        """The registry entries the knowledge base cites, by id: the bibliography every
+        plan's citations point into (:attr:`Plan.sources`)."""
+        cited = self._cited
+        if cited is None:
+            from planner.knowledge.citations import cited_source
+
+            cited = self._cited = [cited_source(self.source(i)) for i in self.cited]
+        return cited
+
+    def _index(self) -> tuple[dict[str, Tactic], dict[str, Platform], dict[str, Preset], dict[str, Source]]:
         # Built once per knowledge base; lookups happen on every keystroke in the TUI.
         if self._idx is None:
             self._idx = (
                 {t.id: t for t in self.tactics},
                 {p.id: p for p in self.platforms},
                 {p.id: p for p in self.presets},
+                {s.id: s for s in self.sources},
             )
         return self._idx
 

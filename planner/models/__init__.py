@@ -7,6 +7,8 @@ can depend on them without dragging in anything heavier.
 from planner.models.base import StrictModel
 from planner.models.scenario import HourBound, Scenario, ShareBound
 from planner.models.plan import (
+    Citation,
+    CitedSource,
     Contribution,
     CriterionWeight,
     Hours,
@@ -16,10 +18,13 @@ from planner.models.plan import (
     SensitivityCase,
     Split,
     TacticPlan,
+    WeightReason,
     Why,
 )
 
 __all__ = [
+    "Citation",
+    "CitedSource",
     "Contribution",
     "CriterionWeight",
     "HourBound",
@@ -33,5 +38,6 @@ __all__ = [
     "Split",
     "StrictModel",
     "TacticPlan",
+    "WeightReason",
     "Why",
 ]

@@ -31,10 +31,49 @@ class Hours(StrictModel):
     unallocated: float = Field(ge=0)
 
 
+class Citation(StrictModel):
+    """The source of a number or a rule, as the knowledge base cites it and as people read
+    it (see :mod:`planner.knowledge.citations`)."""
+
+    ref: str
+    """As written in the knowledge base: ``"<source id>#<section>"``, ``"<source id>"`` or
+    ``"assumption: <reason>"``."""
+    text: str
+    """For people: the source's title, author or publisher and year, and the section, e.g.
+    "Difference Between Networking and Socializing (Marc Gordon, 2022), 'Definitions'";
+    or the assumption and what informed it."""
+    short: str
+    """The same for running text, with the author and year instead of the title, e.g.
+    "Marc Gordon 2022, 'Definitions'" (the Markdown export adds a number into its
+    Sources list)."""
+    sources: list[str]
+    """The ids of the sources it rests on, each in :attr:`Plan.sources`; none for a bare
+    assumption."""
+
+
+class CitedSource(StrictModel):
+    """An entry of the knowledge base's sources registry that the plan cites."""
+
+    id: str
+    kind: Literal["guidance-article", "survey-or-benchmark", "platform-statement", "practitioner-anecdote"]
+    title: str
+    author: str | None
+    publisher: str | None
+    """For a figure read on another page, the original publisher (the page is ``via``)."""
+    year: int | str | None
+    url: str | None
+    via: str | None
+    """The page the figure was read on, when that is not the original."""
+    label: str
+    """"Title (Author or publisher, Year)"."""
+    reference: str
+    """The whole entry as one line of a bibliography, with the addresses."""
+
+
 class PlanWarning(StrictModel):
     code: str
     message: str
-    source: str | None = None
+    source: Citation | None = None
     """The guidance the warning rests on, when it has one."""
     tactic: str | None = None
 
@@ -73,7 +112,9 @@ class Why(StrictModel):
     ``min-effective``, ``budget``, ``excluded``."""
     marginal_value_per_hour: float
     """Objective gained by one more hour on this tactic (0 at a cap)."""
-    sources: list[str]
+    sources: list[Citation]
+    """The guidance behind its place in the plan, most relevant first: its strategy, the
+    cells and weights of its strongest criteria, and its hours."""
 
 
 class Activity(StrictModel):
@@ -107,14 +148,21 @@ class TacticPlan(StrictModel):
     why: Why
 
 
+class WeightReason(StrictModel):
+    text: str
+    """e.g. "base weight 0.15" or "+0.35: Which is better depends on the business goal…"."""
+    source: Citation
+
+
 class CriterionWeight(StrictModel):
     criterion: str
     label: str
     weight: float
     """Normalised: all criterion weights sum to 1."""
     raw: float
-    reasons: list[str]
-    """One line per rule that moved this weight, each ending with its source."""
+    reasons: list[WeightReason]
+    """What set this weight: the base weight (unless it is 0 and a rule moved it) and
+    each rule that moved it, each with its source."""
 
 
 class SensitivityCase(StrictModel):
@@ -148,6 +196,9 @@ class Plan(StrictModel):
     sensitivity: Sensitivity
     model_version: str
     knowledge_version: str
+    sources: list[CitedSource]
+    """The sources the knowledge base cites, by id: every id in a citation's ``sources``
+    is here. (A plan cites a subset; the Markdown export lists only what it cites.)"""
 
     def to_json(self) -> str:
         """Canonical JSON: the same plan always gives the same bytes. Keys keep the

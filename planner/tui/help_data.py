@@ -2,7 +2,8 @@
 
 Kept apart from the screens (as Frogmouth keeps its data apart) so the help screen,
 the wizard and docs/guide.md all read the same text. The help paraphrases the guidance
-in /work/shared/seeds; each step names the section it draws on.
+articles in the knowledge base's sources registry (strategies/sources.toml); each step
+cites the section it draws on, in the knowledge base's citation form.
 """
 
 from __future__ import annotations

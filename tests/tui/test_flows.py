@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from planner.models import Plan, Scenario
 from planner.tui.screens.help import HelpScreen
@@ -307,3 +307,17 @@ def test_every_binding_the_engine_gives_reads_as_words(kb) -> None:
                 seen |= {t.why.binding for t in (*plan.tactics, *plan.alternatives)}
     assert {"outranked", "budget"} <= seen
     assert seen <= set(BINDING), sorted(seen - set(BINDING))
+async def test_why_panel_and_step_guidance_name_sources_by_title(make_app, kb) -> None:
+    """Sources read as titles and sections, never as the knowledge base's file names."""
+    from planner.tui.widgets.plan_details import PlanDetails
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        shown = app.screen.query_one(PlanDetails).text
+        assert "Sources" in shown and ".txt" not in shown
+        tactic = app.plan.tactics[0]
+        assert tactic.why.sources[0].text in shown
+        assert "Social Media vs Social Networking, 'The Overlap Between Social Media and Social Networking'" in shown
+        guidance = str(app.screen.query_one("#step-goals .step-help", Static).render())
+        assert "Guidance: Social Media vs Social Networking, 'Social Media vs Social Networking: Core Differences'" in guidance

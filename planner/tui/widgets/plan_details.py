@@ -105,7 +105,7 @@ def why_content(tactic: TacticPlan | None) -> Content:
     )
     if why.sources:
         lines.append(Content.styled("Sources", "bold"))
-        lines.extend(Content.assemble("  ", literal(s, MUTED, one_line=True)) for s in why.sources)
+        lines.extend(Content.assemble("  ", literal(s.text, MUTED, one_line=True)) for s in why.sources)
     return Content("\n").join(lines)
 
 
@@ -116,7 +116,7 @@ def warnings_content(warnings: Sequence[PlanWarning]) -> Content:
     for w in warnings:
         line = Content.assemble(("⚠ ", WARNING), literal(w.message))
         if w.source:
-            line = Content.assemble(line, "\n  ", literal(w.source, MUTED, one_line=True))
+            line = Content.assemble(line, "\n  ", literal(w.source.text, MUTED, one_line=True))
         lines.append(line)
     return Content("\n").join(lines)
 

@@ -110,7 +110,7 @@ class WizardStep(VerticalScroll, can_focus=False):
                 ("About this step\n", "bold"),
                 literal(self.step.help),
                 "\n",
-                literal(f"Guidance: {self.step.source.partition('#')[2]}", "italic"),
+                literal(f"Guidance: {self.kb.citation(self.step.source).text}", "italic"),
             ),
             classes="step-help",
         )
