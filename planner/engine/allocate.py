@@ -260,19 +260,20 @@ class Allocator:
         return self._allocation(index, ub, ur, value)
 
     @classmethod
-    def to_spend(cls, problem: Problem, like: Allocation, limit: int) -> Allocator:
-        """An allocator for spending ``like``'s budgets (:meth:`spend`) on ``problem``, built no
-        larger than that needs: only the strategies that get quarters, only up to their
-        budgets. With hybrid platform bounds (whose divisions must match ``like``'s
-        configurations) it is the full allocator."""
+    def to_spend(cls, problem: Problem, likes: Allocation | list[Allocation], limit: int) -> Allocator:
+        """An allocator for spending the budgets of ``likes`` (:meth:`spend`) on
+        ``problem``, built no larger than they need: only the strategies that get
+        quarters, only up to the largest budget. With hybrid platform bounds (whose
+        divisions must match the allocations' configurations) it is the full allocator."""
+        likes = likes if isinstance(likes, list) else [likes]
         spans = {(i.platform, i.strategy) for i in problem.items if i.platform in problem.platform_bounds}
         if len({p for p, _ in spans}) < len(spans):  # a bounded platform in both strategies
             return cls(problem, limit)
-        used = {s for s, q in (("broadcast", like.broadcast), ("relationships", like.relationships)) if q > 0}
+        used = {s for a in likes for s, q in (("broadcast", a.broadcast), ("relationships", a.relationships)) if q > 0}
         items = tuple(i for i in problem.items if i.strategy in used)
         bounds = {p: b for p, b in problem.platform_bounds.items() if any(i.platform == p for i in items)}
-        return cls(Problem(items, bounds, problem.share_min, problem.share_max, problem.exponent),
-                   max(like.broadcast, like.relationships))
+        top = max((max(a.broadcast, a.relationships) for a in likes), default=0)
+        return cls(Problem(items, bounds, problem.share_min, problem.share_max, problem.exponent), top)
 
     def spend(self, like: Allocation, w_broadcast: float, w_relationships: float) -> Allocation:
         """Spend exactly ``like``'s quarters per strategy, in its hybrid division, on

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from planner import MODEL_VERSION
-from planner.engine import advice, explain, fit, sensitivity
+from planner.engine import advice, explain, fit
+from planner.engine.sensitivity import HOURS_FACTORS, analyse
 from planner.engine.allocate import Allocation, Allocator, Item
 from planner.engine.matrix import score_tactics
 from planner.engine.problem import (
@@ -29,9 +30,12 @@ from planner.knowledge.schema import KnowledgeBase
 from planner.models.plan import Citation, Plan, PlanWarning, Split, WeightReason
 from planner.models.scenario import Scenario
 
-def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
+def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = True) -> Plan:
     """Turn a scenario into a plan. Raises :class:`planner.errors.InputError` when the
-    scenario names goals or ids the knowledge base does not know."""
+    scenario names goals or ids the knowledge base does not know.
+
+    ``sensitivity=False`` leaves out the what-if cases (a third of the work), for a
+    first paint that adds them once the plan is on screen."""
     check_references(scenario, kb)
     weights = criterion_weights(scenario, kb)
     rows = score_tactics(list(kb.tactics), scenario, kb, weights)
@@ -62,6 +66,8 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         setup = without_minimums(setup)
         allocator = Allocator(setup.problem, limit)
         alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
+    chooser: Allocator | None = None
+    hours_splits: dict[float, Allocation | None] = {}
     if alloc is None:  # cannot happen without forced minimums, kept as a guard
         alloc = Allocation({}, 0.0, 0, 0)
     else:
@@ -69,7 +75,14 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         # priority can only move hours to broadcast); the tactics within each strategy
         # are chosen with it, spending exactly the same quarters.
         setup = with_scores(setup, tactic_scores)
-        alloc = Allocator.to_spend(setup.problem, alloc, limit).spend(alloc, sw["broadcast"], sw["relationships"])
+        # The sensitivity's ±25% hours cases share this reach tilt, so one allocator,
+        # built for the largest of their budgets, chooses the tactics of all three.
+        hours_splits = {
+            f: allocator.best(sw["broadcast"], sw["relationships"], quarters_down(scenario.hours_per_week * f))
+            for f in HOURS_FACTORS if sensitivity
+        }
+        chooser = Allocator.to_spend(setup.problem, [alloc, *(a for a in hours_splits.values() if a)], limit)
+        alloc = chooser.spend(alloc, sw["broadcast"], sw["relationships"])
 
     items = {i.id: i for i in setup.problem.items}
     ctx = explain.context(scenario, kb, weights)
@@ -136,7 +149,9 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase) -> Plan:
         ],
         "objective": float(alloc.objective),
         "warnings": setup.notes + warnings,
-        "sensitivity": sensitivity.analyse(scenario, kb, allocator, alloc, names, setup.problem, split_scores),
+        "sensitivity": analyse(
+            scenario, kb, allocator, alloc, names, setup.problem, split_scores, chooser, hours_splits
+        ) if sensitivity else None,
         "model_version": MODEL_VERSION,
         "knowledge_version": kb.version,
         "sources": kb.cited_sources(),

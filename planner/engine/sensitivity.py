@@ -16,6 +16,10 @@ from planner.models.plan import Sensitivity, SensitivityCase
 from planner.models.scenario import Scenario
 
 
+HOURS_FACTORS = (0.75, 1.25)
+"""The hours cases: a quarter fewer and a quarter more hours a week."""
+
+
 def share_of(alloc: Allocation | None) -> float:
     if alloc is None or alloc.broadcast + alloc.relationships == 0:
         return 0.0
@@ -30,18 +34,25 @@ def analyse(
     names: dict[str, str],
     problem: Problem,
     split_scores: dict[str, float],
+    chooser: Allocator | None = None,
+    hours_splits: dict[float, Allocation | None] | None = None,
 ) -> Sensitivity:
     """``allocator`` chooses splits (no reach tilt); ``problem`` is the problem with the
     reach tilt of this scenario, whose tactics are chosen within each split; a reach
-    case re-tilts it, since the tilt moves with reach priority."""
+    case re-tilts it, since the tilt moves with reach priority. ``chooser`` and
+    ``hours_splits``, when the build has them, are the tilted allocator and the splits
+    of the hours cases, already worked out."""
     base_share = share_of(base)
     p = scenario.reach_priority
     cases: list[tuple[str, Allocation | None]] = []
 
-    def case(w: dict[str, float], quarters: int, reach: int) -> Allocation | None:
-        split = allocator.best(w["broadcast"], w["relationships"], quarters)
+    def case(w: dict[str, float], quarters: int, reach: int, factor: float | None = None) -> Allocation | None:
+        known = hours_splits or {}
+        split = known[factor] if factor in known else allocator.best(w["broadcast"], w["relationships"], quarters)
         if split is None:
             return None
+        if reach == p and chooser is not None and factor in known:
+            return chooser.spend(split, w["broadcast"], w["relationships"])
         scored = problem
         if reach != p:
             scored = problem.rescored({i.id: split_scores[i.id] * reach_tilt(kb.tactic(i.id), reach, kb) for i in problem.items})
@@ -53,8 +64,8 @@ def analyse(
         if q != p:
             cases.append((f"reach {delta:+d}", case(strategy_weights(q, kb), usable, q)))
     w = strategy_weights(p, kb)
-    for factor, label in ((0.75, "hours -25%"), (1.25, "hours +25%")):
-        cases.append((label, case(w, quarters_down(scenario.hours_per_week * factor), p)))
+    for factor, label in zip(HOURS_FACTORS, ("hours -25%", "hours +25%")):
+        cases.append((label, case(w, quarters_down(scenario.hours_per_week * factor), p, factor)))
 
     threshold = kb.advice.fragile_share_change.value
     out = []

@@ -193,7 +193,10 @@ class Plan(StrictModel):
     weights: list[CriterionWeight]
     objective: float
     warnings: list[PlanWarning]
-    sensitivity: Sensitivity
+    sensitivity: Sensitivity | None
+    """How the plan moves under small changes to the inputs. ``None`` only in a plan
+    built for the first paint (``build_plan(..., sensitivity=False)``): the app shows
+    the plan at once and adds this after. Every plan a file or a script gets has it."""
     model_version: str
     knowledge_version: str
     sources: list[CitedSource]

@@ -19,9 +19,10 @@ frame and the plan appears sooner.
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from time import perf_counter
+from time import perf_counter, thread_time
 
 from textual.app import App
 from textual.message_pump import MessagePump
@@ -133,9 +134,15 @@ class LivePlanner:
         self.in_worker = False
         self.last_seconds = 0.0
         self.hold = FrameHold(app)
+        # A builder that can leave the sensitivity out paints without it first (tests
+        # inject builders that cannot; they get the complete plan at once).
+        self.first_paint = "sensitivity" in inspect.signature(build).parameters
 
     def request(self, scenario: Scenario) -> None:
-        """Plan ``scenario``; the newest request wins."""
+        """Plan ``scenario``; the newest request wins. When the builder can leave the
+        sensitivity out (``build(..., sensitivity=False)``), the plan is painted without
+        it and the complete plan follows after the next refresh, so the what-ifs never
+        delay what a keystroke shows."""
         self.generation += 1
         generation = self.generation
         if self.in_worker:
@@ -150,15 +157,27 @@ class LivePlanner:
         else:
             self._deliver(generation, *self._compute(scenario))
 
+    def complete(self, plan: Plan) -> Plan:
+        """``plan`` with its sensitivity (a first-paint plan is built again in full)."""
+        return plan if plan.sensitivity is not None else self.build(plan.scenario, self.kb)
+
+    def _quick(self, scenario: Scenario) -> Plan:
+        if self.first_paint:
+            return self.build(scenario, self.kb, sensitivity=False)  # type: ignore[call-arg]
+        return self.build(scenario, self.kb)
+
     def _compute(self, scenario: Scenario) -> tuple[Plan | None, str | None]:
-        started = perf_counter()
+        # CPU time of this thread, not wall time: in the worker, time spent waiting for
+        # the interpreter lock while the interface runs is not the model's cost, and
+        # counting it would keep a fast model in the worker for good.
+        started = thread_time()
         try:
-            return self.build(scenario, self.kb), None
+            return self._quick(scenario), None
         except Exception as exc:  # noqa: BLE001 - a model failure must not end the app
             message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
             return None, f"The plan could not be updated ({message}); showing the last plan."
         finally:
-            self.last_seconds = perf_counter() - started
+            self.last_seconds = thread_time() - started
             self.in_worker = self.last_seconds > INLINE_BUDGET
 
     def _run_in_thread(self, scenario: Scenario, generation: int) -> None:
@@ -171,5 +190,18 @@ class LivePlanner:
             return  # a newer request is on its way; this result is already stale
         if plan is not None:
             self.on_plan(plan)
+            if plan.sensitivity is None:
+                self.app.call_after_refresh(self._complete, generation, plan)
         else:
             self.on_error(error or "The plan could not be updated.")
+
+    def _complete(self, generation: int, plan: Plan) -> None:
+        """Add the sensitivity to the plan on screen, unless a newer edit came first."""
+        if generation != self.generation:
+            return
+        try:
+            full = self.build(plan.scenario, self.kb)
+        except Exception:  # noqa: BLE001 - the first-paint plan stays; its what-ifs are missing
+            return
+        if generation == self.generation:
+            self.on_plan(full)

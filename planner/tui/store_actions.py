@@ -118,7 +118,7 @@ class StoreActions:
         from planner.store.names import slug
 
         try:
-            markdown = plan_to_markdown(app.plan, today=today_from_env(), names=Names.of(app.kb))
+            markdown = plan_to_markdown(app.live.complete(app.plan), today=today_from_env(), names=Names.of(app.kb))
         except PlannerError as exc:
             saving.report(app, exc, "Not exported")
             return

@@ -116,3 +116,13 @@ def test_a_five_point_reach_nudge_keeps_at_least_half_the_tactics(scenario: Scen
     before, after = set(planned(base)), set(planned(nudged))
     if before:
         assert len(before & after) >= len(before) / 2, (sorted(before), sorted(after))
+
+
+def test_a_first_paint_plan_is_the_full_plan_without_its_sensitivity() -> None:
+    """The app paints ``build_plan(..., sensitivity=False)`` first: everything but the
+    what-ifs must be the full plan's, so the second paint changes nothing else."""
+    for preset in KB.presets:
+        full = build_plan(preset.scenario, KB)
+        quick = build_plan(preset.scenario, KB, sensitivity=False)
+        assert quick.sensitivity is None and full.sensitivity is not None
+        assert quick.model_copy(update={"sensitivity": full.sensitivity}) == full

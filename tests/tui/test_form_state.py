@@ -170,3 +170,22 @@ async def test_local_ad_budget_and_audience_questions_reach_the_plan(make_app) -
         await type_into(pilot, "#input-ad-budget-per-month", "-5")
         await pilot.pause()
         assert app.scenario.ad_budget_per_month == 2000.0, "an invalid budget keeps the last valid one"
+
+
+async def test_the_plan_is_painted_first_and_its_sensitivity_follows(make_app) -> None:
+    """A keystroke's plan leaves out the what-ifs (a third of the work); they arrive
+    after the next refresh, for the plan still on screen."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        assert app.live.first_paint
+        await pilot.pause()  # the opening plan's own what-ifs arrive first
+        assert app.plan is not None and app.plan.sensitivity is not None
+        shown: list[object] = []
+        original = app.live.on_plan
+        app.live.on_plan = lambda plan: (shown.append(plan.sensitivity), original(plan))  # type: ignore[method-assign]
+        app.screen.query_one("#reach-scale").focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert len(shown) == 2 and shown[0] is None and shown[1] is not None
+        assert app.plan is not None and app.plan.sensitivity is not None
+        assert app.plan.scenario.reach_priority == app.scenario.reach_priority

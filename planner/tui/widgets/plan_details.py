@@ -151,7 +151,9 @@ def _tactic_names(plan: Plan) -> dict[str, str]:
     return {t.id: t.name for t in (*plan.tactics, *plan.alternatives)}
 
 
-def _sensitivity(data: tuple[Sensitivity, dict[str, str]]) -> Content:
+def _sensitivity(data: tuple[Sensitivity | None, dict[str, str]]) -> Content:
+    if data[0] is None:  # a first-paint plan: the what-ifs follow in a moment
+        return Content.styled("Working out what would change the plan…", MUTED)
     return sensitivity_content(*data)
 
 

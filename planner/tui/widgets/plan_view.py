@@ -29,7 +29,7 @@ from planner.tui.widgets.tactic_table import TacticTable
 def plan_title(plan: Plan | None) -> Content:
     if plan is None:
         return Content("")
-    verdict = plan.sensitivity.verdict
+    verdict = plan.sensitivity.verdict if plan.sensitivity is not None else "…"
     count = len(plan.warnings)
     return Content.assemble(
         literal(plan.scenario.name, "bold", one_line=True),
