@@ -126,3 +126,15 @@ def test_a_first_paint_plan_is_the_full_plan_without_its_sensitivity() -> None:
         quick = build_plan(preset.scenario, KB, sensitivity=False)
         assert quick.sensitivity is None and full.sensitivity is not None
         assert quick.model_copy(update={"sensitivity": full.sensitivity}) == full
+
+
+@SETTINGS
+@given(scenarios(with_bounds=False, with_share=False), st.sampled_from([0.9, 1.1]))
+def test_a_ten_percent_change_in_hours_keeps_at_least_half_the_tactics(scenario: Scenario, factor: float) -> None:
+    hours = round(scenario.hours_per_week * factor * 4) / 4
+    if hours <= 0 or hours == scenario.hours_per_week:
+        return
+    base = set(planned(build_plan(scenario, KB)))
+    nudged = set(planned(build_plan(scenario.with_changes(hours_per_week=hours), KB)))
+    if base:
+        assert len(base & nudged) >= len(base) / 2, (sorted(base), sorted(nudged))
