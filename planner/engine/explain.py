@@ -7,14 +7,14 @@ drove them, citing the knowledge base's sources.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from planner.engine.allocate import Item, combine
 from planner.engine.matrix import Row, cell_keys
 from planner.engine.weights import Weight
 from planner.knowledge.schema import KnowledgeBase, Tactic
-from planner.models.plan import Activity, Citation, Kpi
+from planner.models.plan import Activity, Citation, Contribution, Kpi
 from planner.models.scenario import Scenario
 
 BINDING_TEXT = {
@@ -70,21 +70,31 @@ def output_line(tactic: Tactic, hours: float, kb: KnowledgeBase) -> tuple[str, i
     return f"1 {tactic.unit.singular} every {months} months", 0
 
 
-def contributions(row: Row, weights: list[Weight]) -> list[dict]:
-    """Rows of :class:`~planner.models.plan.Contribution` as plain dicts; the plan is
-    assembled from the whole tree at once (:meth:`~planner.models.base.StrictModel.trusted`)."""
-    out = [
-        {
-            "criterion": w.criterion,
-            "label": w.label,
-            "weight": w.weight,
-            "score": row.cells[w.criterion],
-            "contribution": w.weight * row.cells[w.criterion],
-        }
-        for w in weights
-        if w.weight > 0
-    ]
-    return sorted(out, key=lambda c: (-c["contribution"], c["criterion"]))
+_CONTRIBUTIONS: dict[tuple[object, ...], list[Contribution]] = {}
+
+
+def contributions(row: Row, weights: list[Weight]) -> list[Contribution]:
+    """A tactic's weighted cells, largest first. They depend on the criterion weights
+    and the tactic's cells only, which reach priority and hours never change, so a
+    keystroke on either reuses the instances of the plan before (the models are frozen)."""
+    key = (row.tactic.id, *(w.weight for w in weights), *row.cells.values())
+    found = _CONTRIBUTIONS.get(key)
+    if found is None:
+        if len(_CONTRIBUTIONS) > 8192:
+            _CONTRIBUTIONS.clear()
+        out = [
+            Contribution.trusted({
+                "criterion": w.criterion,
+                "label": w.label,
+                "weight": w.weight,
+                "score": row.cells[w.criterion],
+                "contribution": w.weight * row.cells[w.criterion],
+            })
+            for w in weights
+            if w.weight > 0
+        ]
+        found = _CONTRIBUTIONS[key] = sorted(out, key=lambda c: (-c.contribution, c.criterion))
+    return found
 
 
 @dataclass(frozen=True)
@@ -116,7 +126,7 @@ def context(scenario: Scenario, kb: KnowledgeBase, weights: list[Weight]) -> Con
     )
 
 
-def sources(ctx: Context, tactic: Tactic, top: list[dict], gates: Iterable[str] = ()) -> list[Citation]:
+def sources(ctx: Context, tactic: Tactic, top: list[Contribution], gates: Iterable[str] = ()) -> list[Citation]:
     """The guidance behind a tactic's place in the plan, most relevant first: its
     strategy and the strategy weights, then for its three strongest criteria the cells
     it scored and what set their weights in this scenario, then the fit gates that held
@@ -125,9 +135,9 @@ def sources(ctx: Context, tactic: Tactic, top: list[dict], gates: Iterable[str] 
     found = [tactic.strategy_source, ctx.floor_ref]
     scores = tactic.scores
     for c in top[:3]:
-        for key in ctx.cell_keys[c["criterion"]]:
+        for key in ctx.cell_keys[c.criterion]:
             found.append(tactic.goals_source if key is None else scores[key].source)
-        found += ctx.weight_refs[c["criterion"]]
+        found += ctx.weight_refs[c.criterion]
     found += gates
     found += [tactic.min_hours.source, tactic.saturation_hours.source, tactic.unit.source]
     cites = ctx.cites
@@ -160,7 +170,7 @@ def tactic_plan(
     cap = (item.hi / 4) if item else tactic.saturation_hours.value
     first = gain(group_total, item.value(item.lo), strategy_weight, exponent) / (item.lo / 4) if item and item.lo else 0.0
     marginal = marginal_per_hour(item, quarters, strategy_weight, group_total, exponent) if item else 0.0
-    strongest = ", ".join(f"{c['label']} {c['contribution']:.2f}" for c in contribs[:2])
+    strongest = ", ".join(f"{c.label} {c.contribution:.2f}" for c in contribs[:2])
     lead = (
         f"{hours:g} h. Score {row.score:.2f} (strongest: {strongest}) × {tactic.strategy} weight {strategy_weight:.2f}."
         if quarters

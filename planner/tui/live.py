@@ -22,7 +22,7 @@ import asyncio
 import inspect
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from time import perf_counter, thread_time
+from time import perf_counter
 
 from textual.app import App
 from textual.message_pump import MessagePump
@@ -167,17 +167,14 @@ class LivePlanner:
         return self.build(scenario, self.kb)
 
     def _compute(self, scenario: Scenario) -> tuple[Plan | None, str | None]:
-        # CPU time of this thread, not wall time: in the worker, time spent waiting for
-        # the interpreter lock while the interface runs is not the model's cost, and
-        # counting it would keep a fast model in the worker for good.
-        started = thread_time()
+        started = perf_counter()
         try:
             return self._quick(scenario), None
         except Exception as exc:  # noqa: BLE001 - a model failure must not end the app
             message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
             return None, f"The plan could not be updated ({message}); showing the last plan."
         finally:
-            self.last_seconds = thread_time() - started
+            self.last_seconds = perf_counter() - started
             self.in_worker = self.last_seconds > INLINE_BUDGET
 
     def _run_in_thread(self, scenario: Scenario, generation: int) -> None:
