@@ -127,14 +127,13 @@ def overrides_from(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, 
     return out, bounds
 
 
-def base_label(args: argparse.Namespace) -> str:
+def base_label(args: argparse.Namespace, flags_given: bool) -> str:
     """What the flags were applied to, as the table's first line says it."""
     if args.scenario is not None:
         return f"scenario file {args.scenario}"
     if args.preset is not None:
         return f"preset {args.preset}"
-    overrides, bounds = overrides_from(args)
-    return "neutral base (no preset)" if overrides or bounds else "default preset"
+    return "neutral base (no preset)" if flags_given else "default preset"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -177,5 +176,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         from planner.cli.render import print_plan
 
-        print_plan(plan, base=base_label(args))
+        print_plan(plan, base=base_label(args, bool(overrides or bounds)))
     return 0

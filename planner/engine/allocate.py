@@ -260,12 +260,11 @@ class Allocator:
         return self._allocation(index, ub, ur, value)
 
     @classmethod
-    def to_spend(cls, problem: Problem, likes: Allocation | list[Allocation], limit: int) -> Allocator:
+    def to_spend(cls, problem: Problem, likes: list[Allocation], limit: int) -> Allocator:
         """An allocator for spending the budgets of ``likes`` (:meth:`spend`) on
         ``problem``, built no larger than they need: only the strategies that get
         quarters, only up to the largest budget. With hybrid platform bounds (whose
         divisions must match the allocations' configurations) it is the full allocator."""
-        likes = likes if isinstance(likes, list) else [likes]
         spans = {(i.platform, i.strategy) for i in problem.items if i.platform in problem.platform_bounds}
         if len({p for p, _ in spans}) < len(spans):  # a bounded platform in both strategies
             return cls(problem, limit)

@@ -30,6 +30,7 @@ from planner.knowledge.schema import KnowledgeBase
 from planner.models.plan import Citation, Plan, PlanWarning, Split, WeightReason
 from planner.models.scenario import Scenario
 
+
 def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = True) -> Plan:
     """Turn a scenario into a plan. Raises :class:`planner.errors.InputError` when the
     scenario names goals or ids the knowledge base does not know.
@@ -44,7 +45,7 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
     limit = quarters_down(scenario.hours_per_week * 1.25)
     fits = {t.id: fit.gates(t, scenario, kb) for t in kb.tactics}
     worth = {t.id: rows[t.id].score * fit.fit_factor(fits[t.id]) for t in kb.tactics}
-    ruled_out = {tid: _ruled_out_reason(g) for tid, g in fits.items() if fit.fit_factor(g) <= 0}
+    ruled_out = {tid: _ruled_out_reason(g) for tid, g in fits.items() if any(x.factor <= 0 for x in g)}
     split_scores = {t.id: fit.item_score(t, worth[t.id], kb) for t in kb.tactics}
     tilt = {t.id: fit.reach_tilt(t, scenario.reach_priority, kb) for t in kb.tactics}
     tactic_scores = {tid: v * tilt[tid] for tid, v in split_scores.items()}
@@ -116,10 +117,11 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
             message="Every tactic is excluded or cannot run within your bounds; remove some exclusions.",
         ))
     warnings += advice.guidance_warnings(scenario, kb, split, tactics)
-    # A paid tactic's worth at the reference budget, where the budget gate is 1.
+    # Without a budget: a paid tactic's worth at the reference budget, where its budget
+    # gate is 1 (for the no-ad-budget warning).
     at_reference = {
         t.id: rows[t.id].score * fit.fit_factor(tuple(g for g in fits[t.id] if g.id != "budget"))
-        for t in kb.tactics if t.paid
+        for t in kb.tactics if t.paid and scenario.ad_budget_per_month == 0
     }
     warnings += advice.fit_warnings(scenario, kb, tactics, setup.excluded, worth, at_reference)
     names = {t.id: t.name for t in kb.tactics}
@@ -157,6 +159,7 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
         "sources": kb.cited_sources(),
     })
 
+
 _REASONS: dict[tuple[str, str, str], WeightReason] = {}
 
 
@@ -183,6 +186,7 @@ def _feasible_setup(setup: Setup, usable: int) -> tuple[Setup, list[PlanWarning]
         return without_minimums(setup), [_infeasible_minimums_for(forced_quarters(setup), usable)]
     return setup, []
 
+
 def _infeasible_minimums_for(forced: int, usable: int) -> PlanWarning:
     return PlanWarning.model_construct(
         code="infeasible-bounds",
@@ -190,12 +194,14 @@ def _infeasible_minimums_for(forced: int, usable: int) -> PlanWarning:
         "ignores them. Lower some minimums or add hours.",
     )
 
+
 def _infeasible_minimums() -> PlanWarning:
     return PlanWarning.model_construct(
         code="infeasible-bounds",
         message="Your minimums cannot all hold together with your other bounds, so the plan ignores them. "
         "Lower some minimums or loosen the maximums.",
     )
+
 
 def _tactic_plans(
     ctx: explain.Context,

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from planner.engine.allocate import Item, combine
+from planner.engine.fit import Gate
 from planner.engine.matrix import Row, cell_keys
 from planner.engine.weights import Weight
 from planner.knowledge.schema import KnowledgeBase, Tactic
@@ -156,8 +157,8 @@ def tactic_plan(
     binding: str,
     group_total: float,
     exponent: float,
-    tactic_gates: tuple = (),
-    worth: float = 0.0,
+    tactic_gates: tuple[Gate, ...],
+    worth: float,
 ) -> dict:
     """One :class:`~planner.models.plan.TacticPlan`, as a dict (see :func:`contributions`)."""
     hours = quarters / 4

@@ -34,20 +34,20 @@ def analyse(
     names: dict[str, str],
     problem: Problem,
     split_scores: dict[str, float],
-    chooser: Allocator | None = None,
-    hours_splits: dict[float, Allocation | None] | None = None,
+    chooser: Allocator | None,
+    hours_splits: dict[float, Allocation | None],
 ) -> Sensitivity:
     """``allocator`` chooses splits (no reach tilt); ``problem`` is the problem with the
     reach tilt of this scenario, whose tactics are chosen within each split; a reach
     case re-tilts it, since the tilt moves with reach priority. ``chooser`` and
-    ``hours_splits``, when the build has them, are the tilted allocator and the splits
-    of the hours cases, already worked out."""
+    ``hours_splits`` are the build's tilted allocator and the splits of the hours
+    cases, already worked out (``None`` and empty when the build found no plan)."""
     base_share = share_of(base)
     p = scenario.reach_priority
     cases: list[tuple[str, Allocation | None]] = []
 
     def case(w: dict[str, float], quarters: int, reach: int, factor: float | None = None) -> Allocation | None:
-        known = hours_splits or {}
+        known = hours_splits
         split = known[factor] if factor in known else allocator.best(w["broadcast"], w["relationships"], quarters)
         if split is None:
             return None
@@ -56,7 +56,7 @@ def analyse(
         scored = problem
         if reach != p:
             scored = problem.rescored({i.id: split_scores[i.id] * reach_tilt(kb.tactic(i.id), reach, kb) for i in problem.items})
-        return Allocator.to_spend(scored, split, allocator.limit).spend(split, w["broadcast"], w["relationships"])
+        return Allocator.to_spend(scored, [split], allocator.limit).spend(split, w["broadcast"], w["relationships"])
 
     usable = quarters_down(scenario.hours_per_week)
     for delta in (-10, 10):
