@@ -61,14 +61,18 @@ def output_line(tactic: Tactic, hours: float, kb: KnowledgeBase) -> tuple[str, i
     per_week = work / tactic.unit.hours
     if per_week >= kb.advice.monthly_below_units.value:
         units = math.floor(per_week + 1e-9)
-        return f"{units} {tactic.unit.singular if units == 1 else tactic.unit.plural} a week", units
+        return f"{_count(units, tactic)} a week", units
     per_month = math.floor(per_week * WEEKS_PER_MONTH + 1e-9)
     if per_month >= 1:
-        return f"{per_month} {tactic.unit.singular if per_month == 1 else tactic.unit.plural} a month", 0
+        return f"{_count(per_month, tactic)} a month", 0
     months = math.ceil(1 / (per_week * WEEKS_PER_MONTH) - 1e-9) if per_week > 0 else 0
     if months == 0:
         return "upkeep only: too few hours for new work", 0
     return f"1 {tactic.unit.singular} every {months} months", 0
+
+
+def _count(n: int, tactic: Tactic) -> str:
+    return f"{n} {tactic.unit.singular if n == 1 else tactic.unit.plural}"
 
 
 _CONTRIBUTIONS: dict[tuple[object, ...], list[Contribution]] = {}

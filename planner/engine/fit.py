@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.engine.weights import LEVEL
 from planner.knowledge.schema import AUDIENCE_LEVELS, KnowledgeBase, Tactic
 from planner.models.scenario import Scenario
 
-LEVEL = {"low": 0.0, "medium": 0.5, "high": 1.0}
 
 
 @dataclass(frozen=True)
