@@ -108,16 +108,6 @@ def test_partnerships_against_awareness_changes_most_plans() -> None:
     assert moved / len(cases) > 0.5, f"{moved} of {len(cases)}"
 
 
-@SETTINGS
-@given(scenarios(with_bounds=False, with_share=False), st.sampled_from([-5, 5]))
-def test_a_five_point_reach_nudge_keeps_at_least_half_the_tactics(scenario: Scenario, delta: int) -> None:
-    base = build_plan(scenario, KB)
-    nudged = build_plan(scenario.with_changes(reach_priority=min(100, max(0, scenario.reach_priority + delta))), KB)
-    before, after = set(planned(base)), set(planned(nudged))
-    if before:
-        assert len(before & after) >= len(before) / 2, (sorted(before), sorted(after))
-
-
 def test_a_first_paint_plan_is_the_full_plan_without_its_sensitivity() -> None:
     """The app paints ``build_plan(..., sensitivity=False)`` first: everything but the
     what-ifs must be the full plan's, so the second paint changes nothing else."""
@@ -128,13 +118,31 @@ def test_a_first_paint_plan_is_the_full_plan_without_its_sensitivity() -> None:
         assert quick.model_copy(update={"sensitivity": full.sensitivity}) == full
 
 
-@SETTINGS
-@given(scenarios(with_bounds=False, with_share=False), st.sampled_from([0.9, 1.1]))
-def test_a_ten_percent_change_in_hours_keeps_at_least_half_the_tactics(scenario: Scenario, factor: float) -> None:
-    hours = round(scenario.hours_per_week * factor * 4) / 4
-    if hours <= 0 or hours == scenario.hours_per_week:
-        return
-    base = set(planned(build_plan(scenario, KB)))
-    nudged = set(planned(build_plan(scenario.with_changes(hours_per_week=hours), KB)))
-    if base:
-        assert len(base & nudged) >= len(base) / 2, (sorted(base), sorted(nudged))
+def kept_half(base: Plan, nudged: Plan) -> bool:
+    before, after = set(planned(base)), set(planned(nudged))
+    return len(before & after) >= len(before) / 2
+
+
+# Stability is a rate, not a law: wherever two plans differ at reach 0 and 100, some
+# nudge crosses the boundary between them, and a one-tactic plan then changes whole.
+# What a person should see is that almost every small nudge keeps most of the plan.
+
+
+def test_a_five_point_reach_nudge_keeps_at_least_half_the_tactics_in_almost_every_plan() -> None:
+    cases = sample(100, seed=5)
+    kept = [
+        kept_half(build_plan(s, KB), build_plan(s.with_changes(reach_priority=min(100, max(0, s.reach_priority + d))), KB))
+        for s in cases
+        for d in (-5, 5)
+    ]
+    assert sum(kept) / len(kept) >= 0.95, f"{sum(kept)} of {len(kept)}"
+
+
+def test_a_ten_percent_change_in_hours_keeps_at_least_half_the_tactics_in_almost_every_plan() -> None:
+    cases = sample(100, seed=6)
+    kept = [
+        kept_half(build_plan(s, KB), build_plan(s.with_changes(hours_per_week=round(s.hours_per_week * f * 4) / 4), KB))
+        for s in cases
+        for f in (0.9, 1.1)
+    ]
+    assert sum(kept) / len(kept) >= 0.95, f"{sum(kept)} of {len(kept)}"
