@@ -82,7 +82,7 @@ ROWS = [
         {"content_capacity": "low"}, {"content_capacity": "high"},
         video_heavy, f"{S1}#The Content"),
     Row("a longer ROI horizon allows more slow-to-pay-off hours", "no-video-creator",
-        {"roi_horizon_months": 1, "hours_per_week": 10.0}, {"roi_horizon_months": 24, "hours_per_week": 10.0},
+        {"roi_horizon_months": 1, "hours_per_week": 20.0}, {"roi_horizon_months": 24, "hours_per_week": 20.0},
         slow, f"{S1}#Time and effort"),
     Row("a scheduling tool moves hours towards automatable tactics", "no-video-creator",
         {"scheduler": False}, {"scheduler": True},
