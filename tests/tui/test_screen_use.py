@@ -28,8 +28,12 @@ async def test_tactics_table_gives_names_and_weekly_output_the_room(make_app, si
             line = next(line for line in lines if line.strip().startswith(name[:12]))
             assert name in line, f"{name!r} cut: {line!r}"
             assert line.endswith(fmt.hours(tactic.hours)), line
-            kind = next(lines[i + 1] for i, l in enumerate(lines) if l is line)
-            assert f"{tactic.strategy} · {tactic.output}" in kind, kind
+            at = lines.index(line)
+            kind = lines[at + 1]
+            if kind.strip() == f"{tactic.strategy} ·":  # too long for one line: output below
+                assert lines[at + 2].strip() == tactic.output, lines[at + 2]
+            else:
+                assert f"{tactic.strategy} · {tactic.output}" in kind, kind
         assert "relat " not in text and "bcast" not in text, "abbreviated kinds"
         assert "Email newsletter (Email newsletter)" not in text
         width = app.screen.query_one(TacticTable).size.width

@@ -81,9 +81,11 @@ class TacticTable(Widget, can_focus=True):
         super().__init__(id=id)
         self.plan: Plan | None = None
         self._rows: list[tuple[TacticPlan, bool]] = []
-        self._layout: list[tuple[int, int]] = [(-1, 0)]
-        """Screen line → (row, part): the header is row -1; a planned tactic has parts
-        0 and 1, an alternative part 0 only."""
+        self._layout: list[tuple[int, str]] = [(-1, "header")]
+        """Screen line → (row, part): the header is row -1; a planned tactic has a
+        ``name`` line and a ``both`` line (kind and output), or, when those two do not
+        fit one line, a ``kind`` line and an ``output`` line; an alternative has its
+        ``name`` line only."""
         self.cursor_row = 0
         self._lines: dict[int, tuple[object, Strip]] = {}
         if plan is not None:
@@ -100,9 +102,7 @@ class TacticTable(Widget, can_focus=True):
         self.plan = plan
         spare = max(0, ROWS - len(plan.tactics))
         self._rows = [(t, True) for t in plan.tactics] + [(t, False) for t in plan.alternatives[:spare]]
-        self._layout = [(-1, 0)]
-        for index, (_, chosen) in enumerate(self._rows):
-            self._layout += [(index, 0), (index, 1)] if chosen else [(index, 0)]
+        self._lay_out(self.size.width)
         ids = [t.id for t, _ in self._rows]
         if selected in ids:
             self.cursor_row = ids.index(selected)
@@ -110,6 +110,24 @@ class TacticTable(Widget, can_focus=True):
         self.refresh(layout=len(self._layout) != height)
         if notify:
             self.post_message(self.Selected(self.selected))
+
+    def _lay_out(self, width: int) -> None:
+        """Which lines each row takes at this width: the kind and the output share a
+        line when they fit, so the output is never cut to make room for the kind."""
+        self._layout = [(-1, "header")]
+        for index, (tactic, chosen) in enumerate(self._rows):
+            if not chosen:
+                self._layout.append((index, "name"))
+            elif width <= 0 or _second_line(tactic).cell_length < width:
+                self._layout += [(index, "name"), (index, "both")]
+            else:
+                self._layout += [(index, "name"), (index, "kind"), (index, "output")]
+
+    def on_resize(self) -> None:
+        height = len(self._layout)
+        self._lay_out(self.size.width)
+        self._lines.clear()
+        self.refresh(layout=len(self._layout) != height)
 
     @property
     def row_count(self) -> int:
@@ -190,21 +208,31 @@ def _row_key(tactic: TacticPlan, chosen: bool) -> tuple[object, ...]:
     return (tactic.id, chosen, tactic.platform_name, tactic.name, tactic.strategy, tactic.hours, tactic.output, tuple(k.name for k in tactic.kpis))
 
 
-def _line(tactic: TacticPlan, chosen: bool, part: int, width: int) -> Content:
-    """One screen line of a row: the name and the hours, or (planned tactics only) the
-    kind and this week's output, and the KPIs from :data:`WIDE` cells."""
-    name = fmt.with_platform(tactic.name, tactic.platform_name)
-    if not chosen:
-        return _split(literal(" " + name, "dim", one_line=True), Content.styled("– ", "dim"), width)
-    if part == 0:
-        return _split(literal(" " + name, one_line=True), Content.styled(f"{fmt.hours(tactic.hours)} ", "bold"), width)
-    second = Content.assemble(
+def _second_line(tactic: TacticPlan) -> Content:
+    """The kind in a word and this week's output."""
+    return Content.assemble(
         "   ",
         (KIND[tactic.strategy], STRATEGY_TEXT[tactic.strategy]),
         (" · ", MUTED),
         literal(tactic.output, MUTED, one_line=True),
     )
-    if width >= WIDE and tactic.kpis:
+
+
+def _line(tactic: TacticPlan, chosen: bool, part: str, width: int) -> Content:
+    """One screen line of a row: the name and the hours, or (planned tactics only) the
+    kind and this week's output, and the KPIs from :data:`WIDE` cells."""
+    name = fmt.with_platform(tactic.name, tactic.platform_name)
+    if not chosen:
+        return _split(literal(" " + name, "dim", one_line=True), Content.styled("– ", "dim"), width)
+    if part == "name":
+        return _split(literal(" " + name, one_line=True), Content.styled(f"{fmt.hours(tactic.hours)} ", "bold"), width)
+    if part == "kind":
+        second = Content.assemble("   ", (KIND[tactic.strategy], STRATEGY_TEXT[tactic.strategy]), (" ·", MUTED))
+    elif part == "output":
+        second = Content.assemble("   ", literal(tactic.output, MUTED, one_line=True))
+    else:
+        second = _second_line(tactic)
+    if part != "kind" and width >= WIDE and tactic.kpis:
         second = Content.assemble(second, (" · KPIs: ", MUTED), literal(", ".join(k.name for k in tactic.kpis), MUTED, one_line=True))
     return second.truncate(max(width - 1, 1), ellipsis=True).truncate(width, pad=True)
 
