@@ -96,7 +96,9 @@ def item_score(tactic: Tactic, value: float, kb: KnowledgeBase) -> float:
     """The optimiser's per-hour scale for a tactic worth ``value`` once well fed.
 
     The allocator's curve is ``score × s × (1 − e^(−h/s))`` for saturation hours s; it
-    tends to ``score × s``. Dividing by s makes every tactic tend to
-    ``value × reference_hours`` whatever its format costs: hours are the cost, not
-    the worth, so a format that takes longer to make earns less per hour."""
-    return value * kb.curve.reference_hours.value / tactic.saturation_hours.value
+    tends to ``score × s``. With this score it tends to ``value × R × (s/R)^c``
+    (R = ``reference_hours``, c = ``capacity_power``, a quarter): hours are mostly the
+    cost, not the worth, so a format that takes longer to make earns less per hour,
+    while a channel that can usefully take more hours is credited a little for it."""
+    c = kb.curve
+    return value * (c.reference_hours.value / tactic.saturation_hours.value) ** (1 - c.capacity_power.value)

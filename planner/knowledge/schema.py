@@ -212,9 +212,14 @@ class Curve(StrictModel):
     analytics, keeping the profile alive). This fixed cost is what makes a plan with
     few hours focus on few tactics instead of spreading thin."""
     reference_hours: Sourced
-    """Every tactic, once well fed, is worth its fit × reference_hours: what it achieves,
-    not how long it takes. Its saturation hours set how fast it gets there, so a
-    format that takes longer earns less per hour."""
+    """The scale of a well-fed tactic's worth: fit × reference_hours for a tactic that
+    saturates at reference_hours. What it achieves, not how long it takes: its
+    saturation hours set how fast it gets there, so a format that takes longer earns
+    less per hour."""
+    capacity_power: Sourced
+    """How much a tactic that can usefully absorb more hours achieves in total: its
+    ceiling is fit × R × (s / R)^capacity_power for saturation hours s. 0 gives every
+    tactic the same ceiling; 1 would let a slow format win by its cost alone."""
 
     @field_validator("overhead_hours")
     @classmethod
@@ -228,6 +233,13 @@ class Curve(StrictModel):
     def _reference_positive(cls, value: Sourced) -> Sourced:
         if not 0 < value.value <= 80:
             raise ValueError("reference_hours.value must be above 0 and at most 80")
+        return value
+
+    @field_validator("capacity_power")
+    @classmethod
+    def _capacity_below_one(cls, value: Sourced) -> Sourced:
+        if not 0 <= value.value < 1:
+            raise ValueError("capacity_power.value must be at least 0 and below 1")
         return value
 
     @field_validator("cap_multiple")

@@ -146,3 +146,29 @@ def test_a_ten_percent_change_in_hours_keeps_at_least_half_the_tactics_in_almost
         for f in (0.9, 1.1)
     ]
     assert sum(kept) / len(kept) >= 0.95, f"{sum(kept)} of {len(kept)}"
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(t.id for t in KB.tactics)), st.floats(1.5, 4.0), st.floats(0.05, 1.0))
+def test_a_format_that_takes_longer_earns_less_per_hour_and_little_more_in_all(
+    tactic_id: str, slower: float, worth: float
+) -> None:
+    """Effort is a cost, not a worth: the same tactic with a format that takes
+    ``slower`` times the hours to saturate is worth less at every budget up to the
+    faster one's saturation hours, and its ceiling
+    rises by at most slower^capacity_power (a quarter power: 19% for twice the hours)."""
+    from planner.engine.allocate import Item
+    from planner.engine.fit import item_score
+
+    fast = KB.tactic(tactic_id)
+    slow = fast.model_copy(update={"saturation_hours": fast.saturation_hours.model_copy(
+        update={"value": fast.saturation_hours.value * slower})})
+
+    def item(t) -> Item:  # type: ignore[no-untyped-def]
+        s = t.saturation_hours.value
+        return Item(t.id, t.strategy, t.platform, item_score(t, worth, KB), s, 0, 10_000, overhead=0.0)
+
+    a, b = item(fast), item(slow)
+    assert all(b.value(q) < a.value(q) for q in range(1, round(4 * fast.saturation_hours.value) + 1))
+    ceiling = b.value(10_000) / a.value(10_000)
+    assert 1 < ceiling <= slower ** KB.curve.capacity_power.value + 1e-9
