@@ -28,20 +28,28 @@ def curve(score: float, saturation: float, overhead: float, lo: int, hi: int, fo
 
 
 def maxplus(g: list[float], v: list[float]) -> tuple[list[float], list[int]]:
-    """out[x] = max_k g[x-k] + v[k], and the k achieving it (ties: the largest k)."""
+    """out[x] = max_k g[x-k] + v[k], and the k achieving it (ties: the largest k).
+
+    Looping over k (largest first) and only the finite entries of g skips the
+    infeasible pairs, which early in a chain are most of them; a strict ``>`` keeps
+    the first, largest, k among equals."""
+    n = len(g)
     kmax = len(v) - 1
-    options = [(k, v[k]) for k in range(kmax, -1, -1) if v[k] != NEG]  # largest k first
-    best: list[float] = []
-    ks: list[int] = []
-    for x in range(len(g)):
-        b, bk = NEG, kmax
-        for k, val in options:
-            if k <= x:
-                c = g[x - k] + val
-                if c > b:
-                    b, bk = c, k
-        best.append(b)
-        ks.append(bk)
+    finite = [(i, gi) for i, gi in enumerate(g) if gi != NEG]
+    best = [NEG] * n
+    ks = [kmax] * n
+    for k in range(min(kmax, n - 1), -1, -1):
+        val = v[k]
+        if val == NEG:
+            continue
+        for i, gi in finite:
+            x = i + k
+            if x >= n:
+                break
+            c = gi + val
+            if c > best[x]:
+                best[x] = c
+                ks[x] = k
     return best, ks
 
 
