@@ -140,7 +140,7 @@ def test_hostile_text_round_trips_in_every_table(kb, base: Scenario, name: str) 
     tokens = _check_structure(text)
     title = next(tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open")
     assert _text(title) == f"{name}: weekly marketing plan"
-    inputs = _tables(tokens)[-1]
+    inputs = next(t for t in _tables(tokens) if t[0] == ["Input", "Value"])
     values = dict(inputs[1:])
     assert values["Name"] == name
     assert values["Notes"] == NOTES + name
@@ -151,7 +151,10 @@ def test_plan_document_sections_and_numbers(kb, base: Scenario) -> None:  # noqa
     plan = _plan(kb, base)
     text = plan_to_markdown(plan, today=DAY)
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Split", "## Tactics", "## Why", "## Warnings", "## Sensitivity", "## Inputs", "## Sources"]
+    assert headings == [
+        "## Split", "## Tactics", "## Why", "## Warnings", "## Sensitivity", "## Inputs",
+        "## Appendix: the numbers behind the plan", "## Sources",
+    ]
     assert "2025-03-31" in text and f"knowledge base version {plan.knowledge_version}." in text
     tactics = _tables(md.parse(text))[1]
     assert [row[0] for row in tactics[1:]] == [t.name for t in plan.tactics]
@@ -214,7 +217,7 @@ def test_a_citation_reads_as_author_year_and_section(kb) -> None:  # noqa: ANN00
         "http://theydiffer.com/difference-between-networking-and-socializing/"
     )
     lines = [_text(t) for t in tokens if t.type == "inline"]
-    assert f"Marc Gordon 2022 [{gordon}]" in lines  # a bullet of the tactic's sources
+    assert any(f"Marc Gordon 2022 [{gordon}]" in line for line in lines)  # in the tactic's sources line
 
 
 def test_export_is_deterministic_and_dated(kb, base: Scenario) -> None:  # noqa: ANN001
@@ -298,7 +301,7 @@ def test_people_read_names_and_no_doubled_words(kb) -> None:  # noqa: ANN001
     names = Names.of(kb)
     text = plan_to_markdown(plan, today=DAY, names=names)
     tables = _tables(md.parse(text))
-    inputs = dict(tables[-1][1:])
+    inputs = dict(next(t for t in tables if t[0] == ["Input", "Value"])[1:])
     assert inputs["Goals"] == ", ".join(names.goal(g) for g in scenario.goals)
     assert inputs["Excluded"] == "TikTok"
     assert f"{kb.tactic('paid-social-ads').name}: at most 4 h" in inputs["Hour limits"].split("; ")

@@ -416,7 +416,7 @@ MODEL_CASES: dict[str, tuple[str, str, str]] = {
     "coef-1e308": ("coef = 0.40", "coef = 1e308", "coef"),
     "coef-minus-1e308": ("coef = 0.40", "coef = -1e308", "coef"),
     "cap-multiple-1e308": ("cap_multiple = { value = 2.0,", "cap_multiple = { value = 1e308,", "cap_multiple"),
-    "share-1e308": ("fragile_share_change = { value = 0.10,", "fragile_share_change = { value = 1e308,", "fragile_share_change"),
+    "share-1e308": ("stable_core_share = { value = 0.5,", "stable_core_share = { value = 1e308,", "stable_core_share"),
     "months-1e308": ("short_horizon_months = { value = 3,", "short_horizon_months = { value = 1e308,", "short_horizon_months"),
     "demand-1e308": ("video_content_demand = { value = 4,", "video_content_demand = { value = 1e308,", "video_content_demand"),
     "floor-5e-324-is-fine-exponent-tiny": ("combine_exponent = { value = 0.5,", "combine_exponent = { value = 5e-324,", ""),

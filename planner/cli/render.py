@@ -76,7 +76,14 @@ def plan_renderable(plan: Plan, base: str | None = None) -> Group:
     why.add_column(style="bold")
     why.add_column()
     for t in plan.tactics:
-        reason = safe(t.why.summary)
+        reason = safe(" ".join(t.why.reasons))
+        if t.why.runner_up is not None:
+            reason.append("\nChosen over ", style="dim bold")
+            reason.append(safe(t.why.runner_up.name).plain, style="dim bold")
+            reason.append(". " + safe(t.why.runner_up.reason).plain, style="dim")
+        if t.why.would_change:
+            reason.append("\nWhat would change it: ", style="dim bold")
+            reason.append(safe(t.why.would_change).plain, style="dim")
         if t.why.sources:
             reason.append("\nSources:", style="dim bold")
             for c in t.why.sources:

@@ -9,11 +9,13 @@ randomness: the same inputs give the same plan, byte for byte.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from planner import MODEL_VERSION
 from planner.engine import advice, explain, fit
-from planner.engine.sensitivity import HOURS_FACTORS, analyse
+from planner.engine import reasons
 from planner.engine.allocate import Allocation, Allocator, Item
+from planner.engine.sensitivity import analyse
 from planner.engine.matrix import score_tactics
 from planner.engine.problem import (
     Setup,
@@ -31,12 +33,25 @@ from planner.models.plan import Citation, Plan, PlanWarning, Split, WeightReason
 from planner.models.scenario import Scenario
 
 
-def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = True) -> Plan:
-    """Turn a scenario into a plan. Raises :class:`planner.errors.InputError` when the
-    scenario names goals or ids the knowledge base does not know.
+@dataclass
+class Solved:
+    """A scenario's allocation and what it was worked out from: everything a plan is
+    assembled from, and all a what-if case needs."""
 
-    ``sensitivity=False`` leaves out the what-if cases (a third of the work), for a
-    first paint that adds them once the plan is on screen."""
+    weights: list
+    rows: dict
+    sw: dict[str, float]
+    usable: int
+    fits: dict[str, tuple[fit.Gate, ...]]
+    worth: dict[str, float]
+    setup: Setup
+    alloc: Allocation
+    warnings: list[PlanWarning]
+
+
+def solve(scenario: Scenario, kb: KnowledgeBase) -> Solved:
+    """Weights, matrix, fit gates and the exact allocation: the plan's tactics and
+    hours, without their explanations."""
     check_references(scenario, kb)
     weights = criterion_weights(scenario, kb)
     rows = score_tactics(list(kb.tactics), scenario, kb, weights)
@@ -47,8 +62,7 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
     worth = {t.id: rows[t.id].score * fit.fit_factor(fits[t.id]) for t in kb.tactics}
     ruled_out = {tid: _ruled_out_reason(g) for tid, g in fits.items() if any(x.factor <= 0 for x in g)}
     split_scores = {t.id: fit.item_score(t, worth[t.id], kb) for t in kb.tactics}
-    tilt = {t.id: fit.reach_tilt(t, scenario.reach_priority, kb) for t in kb.tactics}
-    tactic_scores = {tid: v * tilt[tid] for tid, v in split_scores.items()}
+    tactic_scores = {t.id: v * fit.reach_tilt(t, scenario.reach_priority, kb) for t, v in zip(kb.tactics, split_scores.values())}
 
     setup, warnings = _feasible_setup(build_setup(scenario, kb, split_scores, ruled_out), usable)
     allocator = Allocator(setup.problem, limit)
@@ -67,8 +81,6 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
         setup = without_minimums(setup)
         allocator = Allocator(setup.problem, limit)
         alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
-    chooser: Allocator | None = None
-    hours_splits: dict[float, Allocation | None] = {}
     if alloc is None:  # cannot happen without forced minimums, kept as a guard
         alloc = Allocation({}, 0.0, 0, 0)
     else:
@@ -76,18 +88,31 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
         # priority can only move hours to broadcast); the tactics within each strategy
         # are chosen with it, spending exactly the same quarters.
         setup = with_scores(setup, tactic_scores)
-        # The sensitivity's ±25% hours cases share this reach tilt, so one allocator,
-        # built for the largest of their budgets, chooses the tactics of all three.
-        hours_splits = {
-            f: allocator.best(sw["broadcast"], sw["relationships"], quarters_down(scenario.hours_per_week * f))
-            for f in HOURS_FACTORS if sensitivity
-        }
-        chooser = Allocator.to_spend(setup.problem, [alloc, *(a for a in hours_splits.values() if a)], limit)
-        alloc = chooser.spend(alloc, sw["broadcast"], sw["relationships"])
+        alloc = Allocator.to_spend(setup.problem, [alloc], limit).spend(alloc, sw["broadcast"], sw["relationships"])
+    return Solved(weights, rows, sw, usable, fits, worth, setup, alloc, warnings)
+
+
+def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = True) -> Plan:
+    """Turn a scenario into a plan. Raises :class:`planner.errors.InputError` when the
+    scenario names goals or ids the knowledge base does not know.
+
+    ``sensitivity=False`` leaves out the what-if cases and the "what would change it"
+    lines (most of the work: each case plans again), for a first paint that adds them
+    once the plan is on screen."""
+    solved = solve(scenario, kb)
+    weights, rows, sw, usable, fits, worth = solved.weights, solved.rows, solved.sw, solved.usable, solved.fits, solved.worth
+    setup, alloc, warnings = solved.setup, solved.alloc, solved.warnings
 
     items = {i.id: i for i in setup.problem.items}
-    ctx = explain.context(scenario, kb, weights)
+    ctx = explain.context(scenario, kb, weights, rows)
     tactics, alternatives = _tactic_plans(ctx, kb, rows, weights, sw, setup, items, alloc, usable, fits, worth)
+    _runner_ups(tactics, alternatives, kb, scenario, fits, worth, items)
+    names = {t.id: t.name for t in kb.tactics}
+    analysis = None
+    if sensitivity:
+        analysis, changes = analyse(scenario, kb, alloc, names, lambda s: solve(s, kb).alloc)
+        for t in tactics:
+            t["why"]["would_change"] = changes.get(t["id"])
     allocated = alloc.broadcast + alloc.relationships
     split = Split.model_construct(
         broadcast=alloc.broadcast / allocated if allocated else 0.0,
@@ -124,7 +149,6 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
         for t in kb.tactics if t.paid and scenario.ad_budget_per_month == 0
     }
     warnings += advice.fit_warnings(scenario, kb, tactics, setup.excluded, worth, at_reference)
-    names = {t.id: t.name for t in kb.tactics}
     cites = kb.citations()
     # Assembled without validation: the engine's own numbers (see StrictModel.trusted;
     # tests/engine/test_trusted_plans.py checks validation would give the same Plan).
@@ -151,13 +175,35 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
         ],
         "objective": float(alloc.objective),
         "warnings": setup.notes + warnings,
-        "sensitivity": analyse(
-            scenario, kb, allocator, alloc, names, setup.problem, split_scores, chooser, hours_splits
-        ) if sensitivity else None,
+        "sensitivity": analysis,
         "model_version": MODEL_VERSION,
         "knowledge_version": kb.version,
         "sources": kb.cited_sources(),
     })
+
+
+def _runner_ups(
+    tactics: list[dict], alternatives: list[dict], kb: KnowledgeBase, scenario: Scenario,
+    fits: dict, worth: dict[str, float], items: dict[str, Item],
+) -> None:
+    """Each planned tactic's runner-up: the best tactic of its strategy that could have
+    run in these hours and got none (alternatives are ordered best first), with why it
+    lost by the two tactics' own numbers."""
+    contenders = [a for a in alternatives if a["why"]["binding"] in ("outranked", "minimum-exceeds-hours")]
+    for t in tactics:
+        rival = next((a for a in contenders if a["strategy"] == t["strategy"]), None)
+        if rival is None:
+            continue
+        winner, loser = kb.tactic(t["id"]), kb.tactic(rival["id"])
+        lo = items[loser.id].lo / 4 if loser.id in items else loser.min_hours.value
+        t["why"]["runner_up"] = {
+            "id": loser.id,
+            "name": loser.name,
+            "reason": reasons.lost_to(
+                winner, fits[winner.id], worth[winner.id], t["why"]["details"]["contributions"],
+                loser, fits[loser.id], worth[loser.id], rival["why"]["details"]["contributions"], lo, scenario,
+            ),
+        }
 
 
 _REASONS: dict[tuple[str, str, str], WeightReason] = {}
@@ -237,5 +283,7 @@ def _tactic_plans(
                 binding = "outranked"
             others.append(explain.tactic_plan(ctx, t, kb, rows[t.id], weights, w, 0, item, binding, totals[t.strategy], exponent, fits[t.id], worth[t.id]))
     planned.sort(key=lambda p: (-p["hours"], p["id"]))
-    others.sort(key=lambda p: (p["why"]["binding"] == "excluded", -p["why"]["fit"] * p["why"]["strategy_weight"], p["id"]))
+    others.sort(key=lambda p: (
+        p["why"]["binding"] == "excluded", -p["why"]["details"]["fit"] * p["why"]["details"]["strategy_weight"], p["id"]
+    ))
     return planned, others

@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from planner.engine import reasons
 from planner.engine.allocate import Item, combine
 from planner.engine.fit import Gate
 from planner.engine.matrix import Row, cell_keys
@@ -117,9 +118,15 @@ class Context:
     version: str
     """The knowledge base's version (a key of the per-tactic caches)."""
     platform_names: dict[str, str]
+    goal_labels: dict[str, str]
+    average: dict[str, float]
+    """Per criterion, its average weighted contribution over every tactic: a tactic's
+    driver is the criterion where it most exceeds this."""
 
 
-def context(scenario: Scenario, kb: KnowledgeBase, weights: list[Weight]) -> Context:
+def context(scenario: Scenario, kb: KnowledgeBase, weights: list[Weight], rows: Mapping[str, Row]) -> Context:
+    n = max(len(rows), 1)
+    average = {w.criterion: w.weight * sum(r.cells[w.criterion] for r in rows.values()) / n for w in weights}
     return Context(
         scenario,
         kb.citations(),
@@ -128,6 +135,8 @@ def context(scenario: Scenario, kb: KnowledgeBase, weights: list[Weight]) -> Con
         kb.strategy_weights.floor.source,
         kb.version,
         {p.id: p.name for p in kb.platforms},
+        {g.id: g.label for g in kb.goals},
+        average,
     )
 
 
@@ -185,13 +194,21 @@ def tactic_plan(
     detail = BINDING_TEXT[binding].format(
         cap=cap, sat=tactic.saturation_hours.value, hours=hours, mv=marginal, lo=lo, first=first, gate=closed
     )
+    scenario = ctx.scenario
     if quarters:
         text, count = output_line(tactic, hours, kb)
         activities = [{"text": text, "count": count}, *static[1]]
         output = text
+        fits = reasons.fit_sentence(tactic, scenario, ctx.goal_labels, tactic_gates)
+        said = [
+            *([fits] if fits else []),
+            reasons.driver_sentence(tactic, scenario, contribs, ctx.average),
+            reasons.hours_sentence(hours, output),
+        ]
     else:
         activities = list(static[1])
         output = ""
+        said = [reasons.not_planned(binding, tactic, scenario, tactic_gates, lo)]
     return {
         "id": tactic.id,
         "name": tactic.name,
@@ -206,14 +223,19 @@ def tactic_plan(
         "activities": activities,
         "kpis": list(static[0]),
         "why": {
-            "summary": f"{lead} {detail}",
-            "strategy_weight": strategy_weight,
-            "score": row.score,
-            "fit": worth,
-            "factors": {g.id: g.factor for g in tactic_gates},
-            "contributions": contribs,
+            "reasons": said,
+            "runner_up": None,
+            "would_change": None,
             "binding": binding,
-            "marginal_value_per_hour": float(marginal),
+            "details": {
+                "summary": f"{lead} {detail}",
+                "strategy_weight": strategy_weight,
+                "score": row.score,
+                "fit": worth,
+                "factors": {g.id: g.factor for g in tactic_gates},
+                "contributions": contribs,
+                "marginal_value_per_hour": float(marginal),
+            },
             "sources": sources(ctx, tactic, contribs, (g.source for g in tactic_gates if g.factor < 1)),
         },
     }

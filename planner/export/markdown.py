@@ -2,8 +2,9 @@
 
 Sections, in the order a reader needs them: title and a one-paragraph summary, the
 split, the tactics (hours, this week's activities, KPIs), why each tactic got its
-hours, warnings, sensitivity, the inputs with the model and knowledge-base versions
-(so the document alone says how to reproduce it), and the sources.
+hours (in words), warnings, sensitivity, the inputs with the model and knowledge-base
+versions (so the document alone says how to reproduce it), then two appendices: the
+numbers behind the reasons, and the sources.
 
 Citations in the text are short ("Marc Gordon 2022, 'Definitions' [3]"); the number
 points into the numbered Sources list at the end, which gives each source's title,
@@ -60,6 +61,7 @@ def plan_to_markdown(plan: Plan, *, today: datetime.date, names: Names | None = 
         warnings_section(plan.warnings, sources),
         sensitivity_section(plan, names),
         inputs_section(plan, names),
+        details_section(plan, sources),
     ]
     sections.append(sources_section(sources))
     return document(sections)
@@ -81,9 +83,9 @@ def summary(plan: Plan, today: datetime.date) -> str:
         parts.append(", this plan gives no tactic any hours.")
     if h.unallocated > 0:
         parts.append(f" {fmt.hours(h.unallocated)} h are left unallocated.")
-    parts.append(f" The split is {plan.sensitivity.verdict} under small changes to the inputs")
     w = len(plan.warnings)
-    parts.append(f", and there {'is' if w == 1 else 'are'} {w or 'no'} warning{'' if w == 1 else 's'}.")
+    parts.append(f" There {'is' if w == 1 else 'are'} {w or 'no'} warning{'' if w == 1 else 's'}.")
+    parts.append(f" {with_links(plan.sensitivity.summary)}")
     parts.append(
         f" Made on {today.isoformat()} with model {inline(plan.model_version, mid_line=True)} and knowledge base "
         f"{inline(plan.knowledge_version, mid_line=True)}."
@@ -131,7 +133,33 @@ def tactics_section(plan: Plan) -> str:
 
 
 def why_section(plan: Plan, sources: Sources) -> str:
+    """Why each tactic, in words: its reasons, what it won over, and what would change
+    it. The numbers behind them are in the details appendix."""
     out = [heading(2, "Why")]
+    for t in plan.tactics:
+        out.extend(_why_tactic(t, sources))
+    return "\n\n".join(out)
+
+
+def _why_tactic(t: TacticPlan, sources: Sources) -> list[str]:
+    w = t.why
+    out = [heading(3, inline(fmt.with_platform(t.name, t.platform_name))), with_links(" ".join(w.reasons))]
+    more = []
+    if w.runner_up is not None:
+        more.append(f"Chosen over {inline(w.runner_up.name, mid_line=True)}. {with_links(w.runner_up.reason)}")
+    if w.would_change:
+        more.append(f"What would change it: {with_links(w.would_change)}")
+    if more:
+        out.append(bullets(more))
+    if w.sources:
+        out.append("Sources: " + "; ".join(sources.cite(c) for c in w.sources) + ".")
+    return out
+
+
+def details_section(plan: Plan, sources: Sources) -> str:
+    """Appendix: the numbers behind the reasons (criterion weights and each tactic's
+    score, strategy weight, fit and criterion contributions)."""
+    out = [heading(2, "Appendix: the numbers behind the plan")]
     if plan.weights:
         out.append(heading(3, "How the criteria were weighted"))
         out.append(
@@ -149,25 +177,18 @@ def why_section(plan: Plan, sources: Sources) -> str:
             )
         )
     for t in plan.tactics:
-        out.extend(_why_tactic(t, sources))
-    return "\n\n".join(out)
-
-
-def _why_tactic(t: TacticPlan, sources: Sources) -> list[str]:
-    w = t.why
-    out = [heading(3, inline(fmt.with_platform(t.name, t.platform_name))), with_links(w.summary)]
-    if w.contributions:
-        out.append(
-            table(
-                ["Criterion", "Weight", "Score", "Contribution"],
-                [[cell(c.label), f"{c.weight:.2f}", f"{c.score:.2f}", f"{c.contribution:.3f}"] for c in w.contributions],
-                [LEFT, RIGHT, RIGHT, RIGHT],
+        d = t.why.details
+        out.append(heading(3, inline(fmt.with_platform(t.name, t.platform_name))))
+        out.append(with_links(d.summary))
+        if d.contributions:
+            out.append(
+                table(
+                    ["Criterion", "Weight", "Score", "Contribution"],
+                    [[cell(c.label), f"{c.weight:.2f}", f"{c.score:.2f}", f"{c.contribution:.3f}"] for c in d.contributions],
+                    [LEFT, RIGHT, RIGHT, RIGHT],
+                )
             )
-        )
-    if w.sources:
-        out.append("Sources:")
-        out.append(bullets([sources.cite(c) for c in w.sources]))
-    return out
+    return "\n\n".join(out)
 
 
 def warnings_section(warnings: list[PlanWarning], sources: Sources) -> str:
@@ -186,7 +207,14 @@ def warning_line(w: PlanWarning, sources: Sources) -> str:
 def sensitivity_section(plan: Plan, names: Names | None = None) -> str:
     names = names or Names.of_plans([plan])
     sens = plan.sensitivity
-    out = [heading(2, "Sensitivity"), f"{sens.verdict.capitalize()}: {with_links(sens.summary)}"]
+    out = [heading(2, "Sensitivity"), with_links(sens.summary)]
+    lines = []
+    if sens.core:
+        lines.append("Holds under every change tested: " + ", ".join(inline(names.channel(t)) for t in sens.core) + ".")
+    for sw in sens.swing:
+        lines.append(f"Comes or goes: {inline(names.channel(sw.id))} (with {', '.join(cell(m) for m in sw.moved_by)}).")
+    if lines:
+        out.append(bullets(lines))
     if sens.cases:
         out.append(
             table(

@@ -315,7 +315,9 @@ class Advice(StrictModel):
     scheduler_broadcast_share: Share
     video_content_demand: Score
     """On the score scale of ``scores.content_demand``, 0 to 5."""
-    fragile_share_change: Share
+    stable_core_share: Share
+    """A plan is stable when the tactics that survive every small change hold at least
+    this share of its hours."""
     monthly_below_units: Sourced
     """Below this many units a week, a tactic's output is shown per month (events, guest spots)."""
 

@@ -91,10 +91,12 @@ class Contribution(StrictModel):
     """weight × score: this criterion's part of the tactic's total score."""
 
 
-class Why(StrictModel):
-    """Why a tactic got the hours it got."""
+class Details(StrictModel):
+    """The numbers behind a tactic's place in the plan. The reasons say the same in
+    words; these are for whoever wants to check them."""
 
     summary: str
+    """The model's own account: score, strategy weight, and what stops more hours."""
     strategy_weight: float
     """Weight of the tactic's strategy, from reach priority."""
     score: float
@@ -104,14 +106,37 @@ class Why(StrictModel):
     factors: dict[str, float]
     """Each fit gate that applies (market, breadth, place, goals, audience, content,
     measurability, horizon, budget) and its factor, 0 to 1 (a large audience can lift
-    the audience gate above 1). Their sources are among ``sources``."""
+    the audience gate above 1). Their sources are among ``Why.sources``."""
     contributions: list[Contribution]
     """Largest first."""
+    marginal_value_per_hour: float
+    """Objective gained by one more hour on this tactic (0 at a cap)."""
+
+
+class RunnerUp(StrictModel):
+    """The best tactic that missed out to this one, and in plain words why."""
+
+    id: str
+    name: str
+    reason: str
+
+
+class Why(StrictModel):
+    """Why a tactic got the hours it got, in the user's terms; the numbers are in
+    ``details``."""
+
+    reasons: list[str]
+    """One to three sentences tied to the user's answers and the guidance: no scores,
+    weights or marginal values (hours and counts only). For a tactic left out, why."""
+    runner_up: RunnerUp | None = None
+    """For a planned tactic: the best alternative that missed out, and why it lost."""
+    would_change: str | None = None
+    """A realistic change that would change this tactic's place, found by planning
+    again with it (``None`` in a first-paint plan, or when no tested change does)."""
     binding: str
     """What stops it getting more (or any) hours: e.g. ``saturation-cap``, ``user-max``,
     ``min-effective``, ``budget``, ``excluded``."""
-    marginal_value_per_hour: float
-    """Objective gained by one more hour on this tactic (0 at a cap)."""
+    details: Details
     sources: list[Citation]
     """The guidance behind its place in the plan, most relevant first: its strategy, the
     cells and weights of its strongest criteria, and its hours."""
@@ -175,9 +200,22 @@ class SensitivityCase(StrictModel):
     removed: list[str]
 
 
+class SwingTactic(StrictModel):
+    id: str
+    moved_by: list[str]
+    """The labels of the cases that bring it in or take it out (e.g. "hours +25%")."""
+
+
 class Sensitivity(StrictModel):
+    """How the plan moves under small changes to what the user controls: reach ±10,
+    hours ±25%, a shorter and a longer horizon, and each yes/no answer flipped."""
+
     verdict: Literal["stable", "fragile"]
     summary: str
+    core: list[str]
+    """Planned tactics that stay in the plan under every case."""
+    swing: list[SwingTactic]
+    """Tactics that come or go in some case, with the cases that move them."""
     cases: list[SensitivityCase]
 
 

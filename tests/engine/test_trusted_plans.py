@@ -54,7 +54,7 @@ def test_trusted_builds_nested_models_and_defaults_like_validation() -> None:
     data = {"code": "c", "message": "m"}
     assert repr(PlanWarning.trusted(data)) == repr(PlanWarning.model_validate(data))
     case = {"label": "reach +10", "broadcast_share": 0.5, "delta": 0.1, "added": ["a"], "removed": []}
-    nested = {"verdict": "stable", "summary": "s", "cases": [case]}
+    nested = {"verdict": "stable", "summary": "s", "core": ["a"], "swing": [{"id": "b", "moved_by": ["hours +25%"]}], "cases": [case]}
     assert repr(Sensitivity.trusted(nested)) == repr(Sensitivity.model_validate(nested))
     assert Sensitivity.trusted(nested).model_fields_set == Sensitivity.model_validate(nested).model_fields_set
 

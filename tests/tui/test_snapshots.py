@@ -53,3 +53,24 @@ def test_ticks_read_in_both_themes(snap_compare, make_app, theme, size, step) ->
     app.theme = theme
     run_before = _channels_with_one_left_out if step == "channels" else None
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("numbers", [False, True], ids=["reasons", "details"])
+def test_why_panel_reasons_first_and_details_on_demand(snap_compare, make_app, size, numbers) -> None:
+    """The why panel leads with reasons in words, what the tactic won over and what
+    would change it; the numbers stay collapsed until asked for (n)."""
+    from planner.tui.widgets.plan_details import PlanDetails
+    from planner.tui.widgets.tactic_table import TacticTable
+
+    async def show_why(pilot: Pilot) -> None:
+        screen = pilot.app.screen
+        screen.query_one(TacticTable).focus()
+        await pilot.pause()
+        if numbers:
+            await pilot.press("n")
+        await pilot.pause()
+        screen.query_one(PlanDetails).scroll_visible(top=True, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=show_why)

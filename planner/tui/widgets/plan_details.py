@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.strip import Strip
@@ -60,9 +61,14 @@ def _bar(value: float, scale: float, style: str) -> Content:
     return Content.styled(text.ljust(BAR_WIDTH), style)
 
 
-def why_content(tactic: TacticPlan | None) -> Content:
-    """Why the selected tactic got its hours: the criteria that scored it, what
-    stops it getting more, what to do each week, how to measure it, and sources."""
+DETAILS_CLOSED = "▸ Details: the numbers behind this (n or click to open)"
+DETAILS_OPEN = "▾ Details (n or click to close)"
+
+
+def why_content(tactic: TacticPlan | None, numbers: bool = False) -> Content:
+    """Why the selected tactic got its hours, in words first: the reasons, what it
+    won over and what would change it; then the numbers behind them, collapsed unless
+    ``numbers``; then what to do each week, how to measure it, and the sources."""
     if tactic is None:
         return Content.styled("Select a tactic in the table to see why.", MUTED)
     why = tactic.why
@@ -75,26 +81,17 @@ def why_content(tactic: TacticPlan | None) -> Content:
             " · ",
             (STRATEGY_LABEL[tactic.strategy].lower(), style),
         ),
-        literal(why.summary),
-        Content.styled(
-            f"score {why.score:.2f} · strategy weight {why.strategy_weight:.2f} · "
-            f"limited by: {BINDING.get(why.binding, why.binding)}",
-            MUTED,
-        ),
+        *(literal(r) for r in why.reasons),
     ]
-    top = why.contributions[:5]
-    scale = max((c.contribution for c in top), default=0.0)
-    label_width = min(max((len(c.label) for c in top), default=0), 20)
-    for c in top:
-        lines.append(
-            Content.assemble(
-                "  ",
-                literal(c.label[:label_width].ljust(label_width), one_line=True),
-                " ",
-                _bar(c.contribution, scale, style.replace("bold ", "")),
-                (f" {c.contribution:.2f}", MUTED),
-            )
-        )
+    if why.runner_up is not None:
+        lines.append(Content.assemble(
+            ("Chosen over ", "bold"), literal(why.runner_up.name, "bold", one_line=True), ". ", literal(why.runner_up.reason)
+        ))
+    if why.would_change:
+        lines.append(Content.assemble(("What would change it: ", "bold"), literal(why.would_change)))
+    lines.append(Content.styled(DETAILS_OPEN if numbers else DETAILS_CLOSED, "bold $text-accent"))
+    if numbers:
+        lines.extend(_numbers(tactic, style))
     if tactic.hours > 0:
         lines.append(Content.assemble(("This week: ", "bold"), literal(tactic.output, one_line=True)))
         lines.extend(Content.assemble("  • ", literal(a.text, one_line=True)) for a in tactic.activities)
@@ -107,6 +104,36 @@ def why_content(tactic: TacticPlan | None) -> Content:
         lines.append(Content.styled("Sources", "bold"))
         lines.extend(Content.assemble("  ", literal(s.text, MUTED, one_line=True)) for s in why.sources)
     return Content("\n").join(lines)
+
+
+def _numbers(tactic: TacticPlan, style: str) -> list[Content]:
+    d = tactic.why.details
+    lines = [
+        literal(d.summary, MUTED),
+        Content.styled(
+            f"score {d.score:.2f} · fit {d.fit:.2f} · strategy weight {d.strategy_weight:.2f} · "
+            f"next hour {d.marginal_value_per_hour:.3f} · limited by: {BINDING.get(tactic.why.binding, tactic.why.binding)}",
+            MUTED,
+        ),
+    ]
+    top = d.contributions[:5]
+    scale = max((c.contribution for c in top), default=0.0)
+    label_width = min(max((len(c.label) for c in top), default=0), 20)
+    for c in top:
+        lines.append(
+            Content.assemble(
+                "  ",
+                literal(c.label[:label_width].ljust(label_width), one_line=True),
+                " ",
+                _bar(c.contribution, scale, style.replace("bold ", "")),
+                (f" {c.contribution:.2f}", MUTED),
+            )
+        )
+    if d.factors:
+        lines.append(Content.styled(
+            "fit gates: " + ", ".join(f"{k} {v:.2f}" for k, v in d.factors.items()), MUTED
+        ))
+    return lines
 
 
 def warnings_content(warnings: Sequence[PlanWarning]) -> Content:
@@ -179,21 +206,37 @@ class PlanDetails(Widget):
         self._lines: tuple[int, list[Content]] = (-1, [])
         self._strips: dict[int, Strip] = {}
         self._floor = (0, 0)
+        self._tactic: TacticPlan | None = tactic
         """(width, lines): the tallest this widget has been at that width."""
         if plan is not None:
             self.show(plan, tactic)
 
     # Data ------------------------------------------------------------------------
+    numbers = False
+    """Whether the why section shows the numbers behind it (collapsed by default)."""
+
     def show(self, plan: Plan, tactic: TacticPlan | None) -> None:
-        changed = self._part("why", tactic, why_content)
+        self._tactic = tactic
+        changed = self._part("why", (tactic, self.numbers), lambda d: why_content(*d))
         changed |= self._part("warnings", plan.warnings, warnings_content)
         changed |= self._part("sensitivity", (plan.sensitivity, _tactic_names(plan)), _sensitivity)
         if changed:
             self._changed()
 
     def show_why(self, tactic: TacticPlan | None) -> None:
-        if self._part("why", tactic, why_content):
+        self._tactic = tactic
+        if self._part("why", (tactic, self.numbers), lambda d: why_content(*d)):
             self._changed()
+
+    def toggle_numbers(self) -> None:
+        """Open or close the numbers behind the selected tactic's reasons."""
+        self.numbers = not self.numbers
+        self.show_why(self._tactic)
+
+    def on_click(self, event: events.Click) -> None:
+        lines = self._lines_for(self.size.width)
+        if 0 <= event.y < len(lines) and lines[event.y].plain in (DETAILS_CLOSED, DETAILS_OPEN):
+            self.toggle_numbers()
 
     def _part(self, name: str, data: object, build: Callable[[Any], Content]) -> bool:
         old = self._parts.get(name)

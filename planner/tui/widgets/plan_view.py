@@ -14,16 +14,28 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from planner import fmt
 from planner.models import Plan
 from planner.tui.style import MUTED, VERDICT, WARNING
 from planner.tui.text import literal
 from planner.tui.widgets.plan_details import PlanDetails
 from planner.tui.widgets.split_bar import SplitBar
 from planner.tui.widgets.tactic_table import TacticTable
+
+
+def held(plan: Plan) -> str:
+    """The verdict explained in a few words: how many of the plan's hours sit on
+    tactics that survive every small change tested."""
+    if plan.sensitivity is None:
+        return ""
+    core = set(plan.sensitivity.core)
+    kept = sum(t.hours for t in plan.tactics if t.id in core)
+    return f" ({fmt.hours(kept)} of {fmt.hours(plan.hours.allocated)} h hold under small changes)"
 
 
 def plan_title(plan: Plan | None) -> Content:
@@ -35,11 +47,15 @@ def plan_title(plan: Plan | None) -> Content:
         literal(plan.scenario.name, "bold", one_line=True),
         (f" · {plan.hours.available:g} h/week · ", MUTED),
         (verdict, VERDICT.get(verdict, "bold")),
+        (held(plan), MUTED),
         (f" · ⚠ {count} warning{'s' if count != 1 else ''}", WARNING) if count else ("", ""),
     )
 
 
 class PlanView(VerticalScroll):
+    BINDINGS = [
+        Binding("n", "toggle_numbers", "Numbers", tooltip="Show or hide the numbers behind the selected tactic's reasons"),
+    ]
     DEFAULT_CSS = """
     PlanView > #plan-stale { display: none; color: $text-warning; }
     PlanView.-stale > #plan-stale { display: block; }
@@ -84,6 +100,9 @@ class PlanView(VerticalScroll):
         self.stale_reason = reason
         self.set_class(bool(reason), "-stale")
         self.query_one("#plan-stale", Static).update(literal(f"⏸ {reason}") if reason else "")
+
+    def action_toggle_numbers(self) -> None:
+        self.query_one(PlanDetails).toggle_numbers()
 
     @on(TacticTable.Selected)
     def _selected(self, event: TacticTable.Selected) -> None:
