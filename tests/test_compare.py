@@ -84,3 +84,32 @@ def test_summary_fits_80_columns_without_a_tall_changes_column(plans: list[Plan]
     rows = [line for line in text.splitlines()[4:] if line.strip()]
     assert len(rows) <= 2 + 5, text  # the baseline's row, then the variant's in a few lines
     assert " ".join(" ".join(rows).split()).count(changes.split(", ")[0]) == 1
+
+
+def test_each_changed_input_is_explained_by_what_it_does_alone() -> None:
+    """With the engine at hand, a variant's changes are put down to its inputs: each
+    input applied alone to the baseline, and every tactic it is said to add or drop
+    really comes or goes when you plan that."""
+    from planner.compare import Names
+
+    kb = load_knowledge()
+    base = kb.preset("local-cafe").scenario
+    variant = base.with_changes(name="Push", reach_priority=80, hours_per_week=6.0, local=False)
+    plans = [build_plan(base, kb), build_plan(variant, kb)]
+    words = Names.of(kb)
+    c = compare_plans(plans, words=words, replan=lambda s: build_plan(s, kb, sensitivity=False))
+    assert c.scenarios[0].explained == []
+    explained = c.scenarios[1].explained
+    assert len(explained) == len(c.scenarios[1].changed_inputs) == 3
+    before = {t.id for t in plans[0].tactics}
+    by_name = {words.channel(t.id): t.id for t in kb.tactics}
+    fields = {"Reach priority": "reach_priority", "Hours per week": "hours_per_week", "Local": "local"}
+    for line in explained:
+        label = next(lab for lab in fields if line.startswith(lab + " alone"))
+        after = {t.id for t in build_plan(base.with_changes(**{fields[label]: getattr(variant, fields[label])}), kb).tactics}
+        for name, ident in by_name.items():
+            if f"adds {name}" in line or (f" {name}" in line and "adds" in line.split(name)[0] and "drops" not in line.split(name)[0]):
+                assert ident in after and ident not in before, line
+            if "drops" in line and name in line.split("drops", 1)[1]:
+                assert ident in before and ident not in after, line
+    assert compare_plans(plans).scenarios[1].explained == []  # without the engine: nothing claimed

@@ -45,6 +45,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planner.compare import MAX_PLANS, MIN_PLANS, Names, compare_plans
+    from planner.engine import build_plan
     from planner.store.names import identity, shown
 
     names: list[str] = args.names
@@ -59,7 +60,10 @@ def run(args: argparse.Namespace) -> int:
     store = store_from(args)
     stored = [store.load(n) for n in names]
     kb = knowledge_from(args)
-    comparison = compare_plans([plan_for(s.scenario, kb) for s in stored], [s.name for s in stored], words=Names.of(kb))
+    comparison = compare_plans(
+        [plan_for(s.scenario, kb) for s in stored], [s.name for s in stored], words=Names.of(kb),
+        replan=lambda scenario: build_plan(scenario, kb, sensitivity=False),
+    )
     if args.format == "json":
         from planner.fmt import json_visible
 

@@ -172,9 +172,20 @@ def notes_table(c: Comparison, look: Look) -> Table:
         warnings = "\n".join(f"• {look.clean(w.message)}" for w in s.warnings) or "none"
         t.add_row(
             Text(look.line(s.name)),
-            Text.assemble((s.verdict, look.stable if s.verdict == "stable" else look.fragile), ": ", look.clean(s.sensitivity_summary)),
+            Text(look.clean(s.sensitivity_summary), style=look.stable if s.verdict == "stable" else look.fragile),
             Text(warnings),
         )
+    return t
+
+
+def causes_table(c: Comparison, look: Look) -> Table:
+    """What each changed input does to the plan on its own."""
+    t = _table("What each change does alone", look)
+    t.add_column("Scenario", ratio=1, overflow="fold")
+    t.add_column("Effect", ratio=4)
+    for s in c.scenarios:
+        if s.explained:
+            t.add_row(Text(look.line(s.name)), Text("\n".join(look.clean(e) for e in s.explained)))
     return t
 
 
@@ -183,6 +194,7 @@ SECTIONS = {
     "inputs": inputs_table,
     "split": split_table,
     "tactics": tactics_table,
+    "causes": causes_table,
     "notes": notes_table,
 }
 

@@ -7,19 +7,30 @@ instead of being dropped, so a column never silently loses a row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from planner.compare.inputs import Names, describe, input_fields, label, raw_value
 from planner.errors import PlannerError
 from planner.models.comparison import Comparison, InputDiff, ScenarioOutcome, SplitColumn, TacticRow
 from planner.models.plan import Plan, TacticPlan
+from planner.models.scenario import Scenario
 
 MIN_PLANS = 2
 MAX_PLANS = 4
 
 
-def compare_plans(plans: list[Plan], names: list[str] | None = None, *, words: Names | None = None) -> Comparison:
+def compare_plans(
+    plans: list[Plan],
+    names: list[str] | None = None,
+    *,
+    words: Names | None = None,
+    replan: Callable[[Scenario], Plan] | None = None,
+) -> Comparison:
     """Compare ``plans`` (the first is the baseline). ``names`` label the columns;
     default: each plan's scenario name. ``words`` says how goal, platform and tactic
-    ids read in the inputs (default: the names the plans carry)."""
+    ids read in the inputs (default: the names the plans carry). ``replan`` (the
+    engine, for the plans' knowledge base) lets each variant's tactic changes be put
+    down to the inputs that cause them."""
     if not MIN_PLANS <= len(plans) <= MAX_PLANS:
         raise PlannerError(f"compare needs {MIN_PLANS} to {MAX_PLANS} scenarios, got {len(plans)}")
     names = [p.scenario.name for p in plans] if names is None else list(names)
@@ -69,6 +80,7 @@ def compare_plans(plans: list[Plan], names: list[str] | None = None, *, words: N
                 allocated_hours=p.hours.allocated,
                 verdict=p.sensitivity.verdict,
                 sensitivity_summary=p.sensitivity.summary,
+                explained=_explained(plans[0], p, diffs, replan, words) if diffs and replan is not None else [],
                 warnings=list(p.warnings),
                 model_version=p.model_version,
                 knowledge_version=p.knowledge_version,
@@ -83,6 +95,27 @@ def compare_plans(plans: list[Plan], names: list[str] | None = None, *, words: N
         tactics=_tactic_rows(plans),
         scenarios=outcomes,
     )
+
+
+def _explained(
+    base: Plan, variant: Plan, diffs: list[InputDiff], replan: Callable[[Scenario], Plan], words: Names
+) -> list[str]:
+    """For each input that differs, what it does alone: the baseline with only that
+    input changed, planned again, against the baseline's tactics."""
+    before = {t.id for t in base.tactics}
+    out = []
+    for d in diffs:
+        alone = base.scenario.with_changes(**{d.field: raw_value(variant.scenario, d.field)})
+        after = {t.id for t in replan(alone).tactics}
+        added = [words.channel(t) for t in sorted(after - before)]
+        dropped = [words.channel(t) for t in sorted(before - after)]
+        moves = ([f"adds {_and(added)}"] if added else []) + ([f"drops {_and(dropped)}"] if dropped else [])
+        out.append(f"{d.label} alone {' and '.join(moves) if moves else 'keeps the same tactics'}.")
+    return out
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _tactic_rows(plans: list[Plan]) -> list[TacticRow]:

@@ -25,6 +25,7 @@ def comparison_to_markdown(comparison: Comparison, *, today: datetime.date) -> s
             _inputs(c),
             _split(c),
             _tactics(c),
+            *filter(None, [_causes(c)]),
             _warnings(c),
             _sensitivity(c),
         ]
@@ -156,3 +157,11 @@ def _warnings(c: Comparison) -> str:
 def _sensitivity(c: Comparison) -> str:
     rows = [[cell(s.name), s.verdict, with_links(s.sensitivity_summary)] for s in c.scenarios]
     return "\n\n".join([heading(2, "Sensitivity"), table(["Scenario", "Verdict", "Summary"], rows)])
+
+
+def _causes(c: Comparison) -> str:
+    """What each changed input does alone (empty when the comparison has no causes)."""
+    rows = [[cell(s.name), with_links(e)] for s in c.scenarios for e in s.explained]
+    if not rows:
+        return ""
+    return "\n\n".join([heading(2, "What each change does alone"), table(["Scenario", "Effect"], rows)])

@@ -71,6 +71,11 @@ class ScenarioOutcome(StrictModel):
     allocated_hours: float
     verdict: Literal["stable", "fragile"]
     sensitivity_summary: str
+    explained: list[str] = []
+    """Which changed input moves which tactics: each differing input applied alone to
+    the baseline and planned again, e.g. "Reach priority alone adds Instagram feed
+    posts and drops Facebook group discussions" (empty for the baseline, or when the
+    comparison was made without the knowledge base)."""
     warnings: list[PlanWarning]
     model_version: str
     knowledge_version: str

@@ -42,7 +42,12 @@ def build_comparison(app: PlannerApp, names: list[str]) -> Comparison:
     from planner.inputs import plan_saved
 
     stored = [app.store.load(n) for n in names]
-    return compare_plans([plan_saved(s.scenario, app.kb) for s in stored], [s.name for s in stored], words=Names.of(app.kb))
+    from planner.engine import build_plan
+
+    return compare_plans(
+        [plan_saved(s.scenario, app.kb) for s in stored], [s.name for s in stored], words=Names.of(app.kb),
+        replan=lambda scenario: build_plan(scenario, app.kb, sensitivity=False),
+    )
 
 
 class CompareScreen(Screen[None]):
