@@ -53,15 +53,10 @@ def solve(scenario: Scenario, kb: KnowledgeBase) -> Solved:
     """Weights, matrix, fit gates and the exact allocation: the plan's tactics and
     hours, without their explanations."""
     check_references(scenario, kb)
-    weights = criterion_weights(scenario, kb)
-    rows = score_tactics(list(kb.tactics), scenario, kb, weights)
+    weights, rows, fits, worth, ruled_out, split_scores = _worths(scenario, kb)
     sw = strategy_weights(scenario.reach_priority, kb)
     usable = quarters_down(scenario.hours_per_week)
     limit = quarters_down(scenario.hours_per_week * 1.25)
-    fits = {t.id: fit.gates(t, scenario, kb) for t in kb.tactics}
-    worth = {t.id: rows[t.id].score * fit.fit_factor(fits[t.id]) for t in kb.tactics}
-    ruled_out = {tid: _ruled_out_reason(g) for tid, g in fits.items() if any(x.factor <= 0 for x in g)}
-    split_scores = {t.id: fit.item_score(t, worth[t.id], kb) for t in kb.tactics}
     tactic_scores = {t.id: v * fit.reach_tilt(t, scenario.reach_priority, kb) for t, v in zip(kb.tactics, split_scores.values())}
 
     setup, warnings = _feasible_setup(build_setup(scenario, kb, split_scores, ruled_out), usable)
@@ -90,6 +85,33 @@ def solve(scenario: Scenario, kb: KnowledgeBase) -> Solved:
         setup = with_scores(setup, tactic_scores)
         alloc = Allocator.to_spend(setup.problem, [alloc], limit).spend(alloc, sw["broadcast"], sw["relationships"])
     return Solved(weights, rows, sw, usable, fits, worth, setup, alloc, warnings)
+
+
+_WORTHS: dict[tuple[object, ...], tuple] = {}
+
+
+def _worths(scenario: Scenario, kb: KnowledgeBase) -> tuple:
+    """Criterion weights, the decision matrix, the fit gates and each tactic's worth:
+    everything that depends on what the business is, not on the reach priority, the
+    hours or the user's bounds. Those are what a keystroke or a what-if case changes,
+    so the last few results are kept (the engine's values are never mutated)."""
+    key = (
+        id(kb), kb.fingerprint, scenario.market, scenario.audience, scenario.local, tuple(scenario.goals),
+        scenario.existing_audience, scenario.content_capacity, scenario.roi_measurability, scenario.sales_tracking,
+        scenario.roi_horizon_months, scenario.scheduler, scenario.ad_budget_per_month,
+    )
+    found = _WORTHS.get(key)
+    if found is None:
+        weights = criterion_weights(scenario, kb)
+        rows = score_tactics(list(kb.tactics), scenario, kb, weights)
+        fits = {t.id: fit.gates(t, scenario, kb) for t in kb.tactics}
+        worth = {t.id: rows[t.id].score * fit.fit_factor(fits[t.id]) for t in kb.tactics}
+        ruled_out = {tid: _ruled_out_reason(g) for tid, g in fits.items() if any(x.factor <= 0 for x in g)}
+        split_scores = {t.id: fit.item_score(t, worth[t.id], kb) for t in kb.tactics}
+        if len(_WORTHS) >= 64:
+            _WORTHS.clear()
+        found = _WORTHS[key] = (weights, rows, fits, worth, ruled_out, split_scores)
+    return found
 
 
 def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = True) -> Plan:
