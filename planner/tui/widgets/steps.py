@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -99,7 +100,13 @@ class WizardStep(VerticalScroll, can_focus=False):
         self.step: Step = step(self.STEP_ID)
 
     def on_mount(self) -> None:
-        self.load(self.current_scenario())
+        try:
+            self.load(self.current_scenario())
+        except NoMatches:
+            # A step built after the first frame can mount while the app is closing,
+            # after its fields' controls were removed: there is nothing left to fill.
+            # (Every step's fields are checked on screen by the snapshot and flow tests.)
+            return
 
     def compose(self) -> ComposeResult:
         yield Static(literal(self.step.question), classes="step-question")
