@@ -50,3 +50,29 @@ def test_planning_a_plan_as_json_never_imports_textual():
         "    assert main(['plan', '--format', 'json']) == 0\n"
     )
     assert "textual" not in _modules_after(code)
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_version_and_help_load_neither_pydantic_nor_the_knowledge_base(flag: str) -> None:
+    """The quick answers stay quick: argparse answers them before any command module
+    (and pydantic, and the knowledge base) is imported."""
+    code = (
+        "import sys\n"
+        "from planner.cli.main import main\n"
+        "try:\n"
+        f"    main([{flag!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = sorted(m for m in sys.modules if m == 'pydantic' or m.startswith('planner.knowledge') or m == 'textual')\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY []" in done.stderr, done.stderr
+    assert ("planner " if flag == "--version" else "usage: planner") in done.stdout
+
+
+def test_the_quick_help_is_the_full_help() -> None:
+    from planner.cli.main import build_parser
+
+    assert build_parser(commands=False).format_help() == build_parser().format_help()

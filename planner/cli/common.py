@@ -1,10 +1,6 @@
-"""What the store-facing commands (scenarios, export, compare, where) share.
-
-Options are registered with ``default=argparse.SUPPRESS`` on purpose: ``--data-dir``
-and ``--strategies`` also exist on the top-level parser, and an ordinary default on
-a subcommand would silently overwrite a value given before the command name
-(``planner --data-dir X scenarios list``).
-"""
+"""What the store-facing commands (scenarios, export, compare, where) share. The
+options the top-level parser also has live in :mod:`planner.cli.options` (see there
+for why they default to ``argparse.SUPPRESS``) and are re-exported here."""
 
 from __future__ import annotations
 
@@ -16,32 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 
+from planner.cli.options import add_data_dir_option, add_strategies_option  # noqa: F401 - re-exported
+
 if TYPE_CHECKING:
     from planner.knowledge import KnowledgeBase
     from planner.models.plan import Plan
     from planner.models.scenario import Scenario
     from planner.store import Listing, ScenarioStore
-
-
-def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="where saved scenarios live (default: $PLANNER_HOME, else the user data directory)",
-    )
-
-
-def add_strategies_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--strategies",
-        metavar="DIR",
-        action="append",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="a directory of *.toml strategies that extends the built-in knowledge base (repeatable)",
-    )
 
 
 def add_date_option(parser: argparse.ArgumentParser) -> None:

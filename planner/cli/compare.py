@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from planner.cli import COMMAND_HELP
 from planner.cli.common import (
     add_data_dir_option,
     add_date_option,
@@ -29,7 +30,7 @@ from planner.errors import PlannerError
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "compare",
-        help="compare 2 to 4 saved scenarios side by side",
+        help=COMMAND_HELP["compare"],
         description="Compare 2 to 4 saved scenarios. The first is the baseline: every change is measured against it.",
     )
     p.add_argument("names", metavar="NAME", nargs="+", help="2 to 4 scenario names, exactly as saved (quote each)")

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from planner.cli import COMMAND_HELP
 from planner.cli.common import (
     add_data_dir_option,
     add_date_option,
@@ -26,7 +27,7 @@ from planner.cli.common import (
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "export",
-        help="export a saved scenario's plan as Markdown",
+        help=COMMAND_HELP["export"],
         description="Write a saved scenario's plan as one self-contained Markdown document.",
     )
     p.add_argument("name", metavar="NAME", help="the scenario's name, exactly as saved (quote it)")

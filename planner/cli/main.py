@@ -14,12 +14,10 @@ import sys
 from pathlib import Path
 
 from planner import __version__
-from planner.cli.common import add_data_dir_option, add_strategies_option
-from planner.errors import PlannerError
-from planner.fmt import short, visible
-from planner.knowledge.errors import KnowledgeError
+from planner.cli import COMMAND_HELP
+from planner.cli.options import add_data_dir_option, add_strategies_option
 
-COMMANDS = ("plan", "scenarios", "export", "compare", "where")
+COMMANDS = tuple(COMMAND_HELP)
 """Command modules under planner.cli, in the order ``--help`` lists them."""
 
 
@@ -27,10 +25,15 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2), not a usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from planner.fmt import visible
+
         self.exit(2, f"{self.prog}: error: {visible(message)} (see `{self.prog} --help`)\n")
 
 
-def build_parser() -> Parser:
+def build_parser(*, commands: bool = True) -> Parser:
+    """The whole command line. ``commands=False`` lists the commands without importing
+    their modules: enough for ``planner --help``, which then loads neither pydantic nor
+    the knowledge base (tests/test_cli_main.py checks both give the same help)."""
     parser = Parser(
         prog="planner",
         description="Turn a business's goals into a weekly marketing plan. "
@@ -46,6 +49,9 @@ def build_parser() -> Parser:
     parser.set_defaults(strategies=[], data_dir=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMANDS:
+        if not commands:
+            subparsers.add_parser(name, help=COMMAND_HELP[name])
+            continue
         try:
             module = importlib.import_module(f"planner.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -57,6 +63,15 @@ def build_parser() -> Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    given = sys.argv[1:] if argv is None else list(argv)
+    if given in (["--version"], ["-h"], ["--help"]):
+        # The quick answers: argparse prints them and exits, before any command module
+        # (and pydantic, and the knowledge base) is imported.
+        build_parser(commands=False).parse_args(given)
+    from planner.errors import PlannerError
+    from planner.fmt import short, visible
+    from planner.knowledge.errors import KnowledgeError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

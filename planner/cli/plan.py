@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from planner.cli import COMMAND_HELP
 from planner.cli.common import add_data_dir_option, add_date_option, add_strategies_option, today_from
 from planner.errors import InputError, word
 from planner.fmt import json_visible, short, visible
@@ -40,7 +41,7 @@ FLAG_FOR_FIELD = {
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "plan",
-        help="compute a weekly plan and print it",
+        help=COMMAND_HELP["plan"],
         description="Compute a weekly channel-mix plan. Start from the built-in default, "
         "a preset or a scenario file; flags override single fields.",
     )

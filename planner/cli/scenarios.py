@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import Any
 
+from planner.cli import COMMAND_HELP
 from planner.cli.common import (
     add_data_dir_option,
     add_date_option,
@@ -33,7 +34,7 @@ MIN_GOALS_WIDTH = 18
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "scenarios",
-        help="list, show or remove saved scenarios",
+        help=COMMAND_HELP["scenarios"],
         description="Manage the scenarios saved with `planner plan --save NAME` or from the app.",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from planner.cli import COMMAND_HELP
 from planner.cli.common import add_data_dir_option, add_strategies_option, print_json
 from planner.fmt import visible
 
@@ -12,7 +13,7 @@ from planner.fmt import visible
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "where",
-        help="print the paths in use (scenario store, knowledge base, cache)",
+        help=COMMAND_HELP["where"],
         description="Print where saved scenarios and the knowledge base are read from, where the "
         "knowledge-base cache is kept, and which setting chose them.",
     )
