@@ -27,7 +27,7 @@ from planner.engine.problem import (
     without_share,
 )
 from planner.engine.weights import criterion_weights, strategy_weights
-from planner.inputs import check_references
+from planner.knowledge.references import check_references
 from planner.knowledge.schema import KnowledgeBase
 from planner.models.plan import Citation, Plan, PlanWarning, Split, WeightReason
 from planner.models.scenario import Scenario
