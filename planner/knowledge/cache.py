@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from planner.files import UnreadableFile, read_regular
+from planner.knowledge.files import MAX_FILE_BYTES, toml_files
 from planner.knowledge.schema import KnowledgeBase
 
 ENV_VAR = "PLANNER_CACHE_DIR"
@@ -59,6 +60,7 @@ _CODE = (
     "knowledge/schema.py",
     "knowledge/citations.py",
     "knowledge/loader.py",
+    "knowledge/files.py",
     "models/base.py",
     "models/scenario.py",
     "models/plan.py",
@@ -83,7 +85,6 @@ def cache_key(dirs: Iterable[Path]) -> str:
     from pydantic.version import VERSION as pydantic_version
 
     from planner import __version__
-    from planner.knowledge.loader import MAX_FILE_BYTES, toml_files
 
     digest = hashlib.sha256(FORMAT)
     for part in (__version__, pydantic_version, sys.version):

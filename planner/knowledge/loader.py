@@ -20,6 +20,7 @@ from planner.files import UnreadableFile, read_regular
 from planner.fmt import short
 from planner.knowledge import citations
 from planner.knowledge.errors import KnowledgeError, Problem
+from planner.knowledge.files import MAX_FILE_BYTES, toml_files
 from planner.knowledge.schema import (
     SCORE_KEYS,
     Advice,
@@ -53,7 +54,6 @@ TABLES: dict[str, type[BaseModel]] = {
     "fit": Fit,
     "advice": Advice,
 }
-MAX_FILE_BYTES = 1_000_000
 
 
 def default_dir() -> Path:
@@ -92,12 +92,6 @@ def _resolved(directory: Path) -> Path:
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return directory.absolute()
     return resolved if resolved.is_dir() else directory.absolute()
-
-
-def toml_files(directory: Path) -> list[Path]:
-    """The strategy files of one directory, in the order they are read (none if it is
-    not a directory)."""
-    return sorted(directory.glob("*.toml")) if directory.is_dir() else []
 
 
 def _dir_stamp(dirs: list[Path] | tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:

@@ -1,9 +1,9 @@
 """The app's own command-palette commands (Ctrl+P).
 
 Commands come from small *sources*: functions ``(app, screen) -> Iterable[Command]``
-listed in :data:`SOURCES`. To add the save/export/compare commands later, write one
-more source (e.g. in ``planner/tui/commands_store.py``) and append it; nothing else
-changes. Textual's own commands (theme, keys, screenshot, quit) stay alongside, from
+listed in :data:`SOURCES`: presets, wizard steps and app actions here, saved
+scenarios, compare and export in :mod:`.commands_store`. A new kind of command is one
+more source appended there; nothing else changes. Textual's own commands (theme, keys, screenshot, quit) stay alongside, from
 ``SystemCommandsProvider``.
 
 Titles may be user text (a preset from a user's strategies directory, later a saved
@@ -14,8 +14,7 @@ parse a ``str``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -23,21 +22,13 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import Screen
 
+from planner.tui.command import Command, Source
+from planner.tui.commands_store import store_commands
 from planner.tui.help_data import STEPS
 from planner.tui.text import clean_line, literal
 
 if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
-
-
-@dataclass(frozen=True)
-class Command:
-    title: str
-    help: str
-    run: Callable[[], object]
-
-
-Source = Callable[["PlannerApp", Screen[object]], Iterable[Command]]
 
 
 def preset_commands(app: PlannerApp, screen: Screen[object]) -> Iterable[Command]:
@@ -69,11 +60,7 @@ def app_commands(app: PlannerApp, screen: Screen[object]) -> Iterable[Command]:
     yield Command("Help: keys and steps", "Every key binding and what each step asks", app.action_help)
 
 
-SOURCES: list[Source] = [preset_commands, step_commands, app_commands]
-
-from planner.tui.commands_store import store_commands  # noqa: E402  (it imports Command from here)
-
-SOURCES.append(store_commands)
+SOURCES: list[Source] = [preset_commands, step_commands, app_commands, store_commands]
 
 
 class PlannerCommands(Provider):

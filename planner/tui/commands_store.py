@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 from textual.screen import Screen
 
-from planner.tui.commands import Command
+from planner.tui.command import Command
 
 if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
