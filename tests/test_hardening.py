@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from planner.cli.main import main
-from planner.knowledge import default_dir, load_knowledge
 from planner.knowledge import cache as kbcache
+from planner.knowledge import default_dir, load_knowledge
 from planner.knowledge.loader import _load_cached
 from planner.models.scenario import Scenario
 from planner.store import ScenarioStore, StoreError

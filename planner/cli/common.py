@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from planner.cli.options import add_data_dir_option, add_strategies_option  # noqa: F401 - re-exported
 
 if TYPE_CHECKING:

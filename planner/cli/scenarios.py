@@ -153,8 +153,8 @@ def run_show(args: argparse.Namespace) -> int:
         from planner.cli.render import print_plan
         from planner.compare.inputs import Names
         from planner.compare.inputs import rows as input_rows
-        from planner.store.migrations import CURRENT_VERSION
         from planner.fmt import visible
+        from planner.store.migrations import CURRENT_VERSION
 
         table = Table(title=Text(f"Scenario {visible(stored.name)}"), title_justify="left")
         table.add_column("Input")

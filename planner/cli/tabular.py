@@ -8,9 +8,8 @@ stay aligned whatever the names hold. Callers pass text already made safe to pri
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import re
+from collections.abc import Sequence
 
 from rich.cells import cell_len, get_character_cell_size, set_cell_size
 

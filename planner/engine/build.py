@@ -12,10 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from planner import MODEL_VERSION
-from planner.engine import advice, explain, fit
-from planner.engine import reasons
+from planner.engine import advice, explain, fit, reasons
 from planner.engine.allocate import Allocation, Allocator, Item
-from planner.engine.sensitivity import analyse
 from planner.engine.matrix import score_tactics
 from planner.engine.problem import (
     Setup,
@@ -26,6 +24,7 @@ from planner.engine.problem import (
     without_minimums,
     without_share,
 )
+from planner.engine.sensitivity import analyse
 from planner.engine.weights import criterion_weights, strategy_weights
 from planner.knowledge.references import check_references
 from planner.knowledge.schema import KnowledgeBase

@@ -22,7 +22,6 @@ from planner.knowledge.schema import AUDIENCE_LEVELS, KnowledgeBase, Tactic
 from planner.models.scenario import Scenario
 
 
-
 @dataclass(frozen=True)
 class Gate:
     """One factor of a tactic's fit, with what set it (for the explanation)."""

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import datetime
 
+from planner import fmt
 from planner.compare.inputs import Names
 from planner.compare.inputs import rows as input_rows
-from planner import fmt
 from planner.export.blocks import LEFT, RIGHT, bullets, document, heading, table
 from planner.export.escape import cell, inline, with_links
 from planner.models.plan import Citation, CitedSource, Plan, PlanWarning, TacticPlan

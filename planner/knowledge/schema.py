@@ -17,7 +17,6 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
-from planner.fmt import short
 from planner.knowledge.citations import SOURCE_ID, form_error
 from planner.models.base import StrictModel
 from planner.models.plan import Citation, CitedSource

@@ -5,7 +5,6 @@ can depend on them without dragging in anything heavier.
 """
 
 from planner.models.base import StrictModel
-from planner.models.scenario import HourBound, Scenario, ShareBound
 from planner.models.plan import (
     Citation,
     CitedSource,
@@ -21,6 +20,7 @@ from planner.models.plan import (
     WeightReason,
     Why,
 )
+from planner.models.scenario import HourBound, Scenario, ShareBound
 
 __all__ = [
     "Citation",

@@ -25,7 +25,7 @@ from planner.store.errors import (
     StoreWriteError,
 )
 from planner.store.paths import StorePaths, resolve_paths
-from planner.store.store import Listing, ListedScenario, ScenarioStore, StoredScenario, StoreProblem
+from planner.store.store import ListedScenario, Listing, ScenarioStore, StoredScenario, StoreProblem
 
 
 def save_scenario(data_dir: Path | None, name: str, scenario: Scenario, *, overwrite: bool = False) -> Path:

@@ -11,9 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 

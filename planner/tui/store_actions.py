@@ -112,8 +112,8 @@ class StoreActions:
         if app.plan is None:
             app.notify("There is no plan to export yet.", title="Export", severity="warning", markup=False)
             return
-        from planner.errors import PlannerError
         from planner.compare.inputs import Names
+        from planner.errors import PlannerError
         from planner.export import plan_to_markdown, today_from_env
         from planner.store.names import slug
 

@@ -9,7 +9,6 @@ import pytest
 
 from planner.store import InvalidScenarioFileError, ScenarioNotFoundError, ScenarioStore
 from planner.store.fileformat import MAX_FILE_BYTES, encode
-
 from planner.store.migrations import CURRENT_VERSION
 
 from .conftest import make

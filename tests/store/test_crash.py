@@ -9,8 +9,7 @@ import os
 
 import pytest
 
-from planner.store import ScenarioStore, StoreWriteError
-from planner.store import atomic
+from planner.store import ScenarioStore, StoreWriteError, atomic
 
 from .conftest import make
 

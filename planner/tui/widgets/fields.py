@@ -33,7 +33,6 @@ from planner.tui.messages import Edit
 from planner.tui.text import literal
 from planner.tui.widgets.reach_scale import ReachScale
 
-
 TICKED = "✓"
 CHOSEN = "●"
 UNTICKED = " "

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import get_args
 
 from textual.app import ComposeResult
-from textual.css.query import NoMatches
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from planner.knowledge import KnowledgeBase
