@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,13 @@ def points(delta: float) -> str:
     """A change in share as percentage points: ``0.05`` → ``"+5 pts"``."""
     p = round(delta * 100) + 0
     return "0 pts" if p == 0 else f"{p:+d} pts"
+
+
+def listing(items: Sequence[str]) -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def with_platform(tactic: str, platform: str) -> str:

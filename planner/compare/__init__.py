@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from planner import fmt
 from planner.compare.inputs import Names, describe, input_fields, label, raw_value
 from planner.errors import PlannerError
 from planner.models.comparison import Comparison, InputDiff, ScenarioOutcome, SplitColumn, TacticRow
@@ -109,13 +110,9 @@ def _explained(
         after = {t.id for t in replan(alone).tactics}
         added = [words.channel(t) for t in sorted(after - before)]
         dropped = [words.channel(t) for t in sorted(before - after)]
-        moves = ([f"adds {_and(added)}"] if added else []) + ([f"drops {_and(dropped)}"] if dropped else [])
+        moves = ([f"adds {fmt.listing(added)}"] if added else []) + ([f"drops {fmt.listing(dropped)}"] if dropped else [])
         out.append(f"{d.label} alone {' and '.join(moves) if moves else 'keeps the same tactics'}.")
     return out
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _tactic_rows(plans: list[Plan]) -> list[TacticRow]:

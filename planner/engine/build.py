@@ -56,7 +56,7 @@ def solve(scenario: Scenario, kb: KnowledgeBase) -> Solved:
     sw = strategy_weights(scenario.reach_priority, kb)
     usable = quarters_down(scenario.hours_per_week)
     limit = quarters_down(scenario.hours_per_week * 1.25)
-    tactic_scores = {t.id: v * fit.reach_tilt(t, scenario.reach_priority, kb) for t, v in zip(kb.tactics, split_scores.values())}
+    tactic_scores = {t.id: split_scores[t.id] * fit.reach_tilt(t, scenario.reach_priority, kb) for t in kb.tactics}
 
     setup, warnings = _feasible_setup(build_setup(scenario, kb, split_scores, ruled_out), usable)
     allocator = Allocator(setup.problem, limit)
@@ -128,9 +128,9 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
     ctx = explain.context(scenario, kb, weights, rows)
     tactics, alternatives = _tactic_plans(ctx, kb, rows, weights, sw, setup, items, alloc, usable, fits, worth)
     _runner_ups(tactics, alternatives, kb, scenario, fits, worth, items)
-    names = {t.id: t.name for t in kb.tactics}
     analysis = None
     if sensitivity:
+        names = {t.id: t.name for t in kb.tactics}
         analysis, changes = analyse(scenario, kb, alloc, names, lambda s: solve(s, kb).alloc)
         for t in tactics:
             t["why"]["would_change"] = changes.get(t["id"])

@@ -77,12 +77,6 @@ HELD_BACK = {
 }
 
 
-def _join(words: Sequence[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def fit_sentence(tactic: Tactic, scenario: Scenario, goal_labels: Mapping[str, str], gates: Sequence[Gate]) -> str | None:
     """The answers this tactic suits, named only where its gate is strong."""
     factor = {g.id: g.factor for g in gates}
@@ -90,7 +84,7 @@ def fit_sentence(tactic: Tactic, scenario: Scenario, goal_labels: Mapping[str, s
     served = [g for g in scenario.goals if g in tactic.goals]
     if served:
         labels = [goal_labels[g].lower() for g in served]
-        parts.append(f"your goal{'s' if len(labels) > 1 else ''} ({_join(labels)})")
+        parts.append(f"your goal{'s' if len(labels) > 1 else ''} ({fmt.listing(labels)})")
     adjectives = []
     if factor.get("place", 1.0) >= STRONG_GATE and scenario.local:
         adjectives.append("local")
@@ -103,7 +97,7 @@ def fit_sentence(tactic: Tactic, scenario: Scenario, goal_labels: Mapping[str, s
         parts.append("the large audience you already have")
     if not parts:
         return None
-    return f"Fits {_join(parts)}."
+    return f"Fits {fmt.listing(parts)}."
 
 
 def driver_sentence(

@@ -112,14 +112,14 @@ def analyse(
         if out is not None:
             case, got = out
             joins = [names[x] for x in sorted(got - planned)]
-            tail = f", and {_names(joins)} {'join' if len(joins) > 1 else 'joins'}" if joins else ""
+            tail = f", and {fmt.listing(joins)} {'join' if len(joins) > 1 else 'joins'}" if joins else ""
             changes[t] = f"{case.phrase}, {names[t]} drops out of the plan{tail}."
             continue
         grows = next(((c, got) for c, got, _ in results if got - planned), None)
         if grows is not None:
             case, got = grows
             joins = [names[x] for x in sorted(got - planned)]
-            changes[t] = f"{case.phrase}, {_names(joins)} {'join' if len(joins) > 1 else 'joins'} {names[t]} in the plan."
+            changes[t] = f"{case.phrase}, {fmt.listing(joins)} {'join' if len(joins) > 1 else 'joins'} {names[t]} in the plan."
 
     hours = sum(base.quarters.values())
     held = sum(base.quarters[t] for t in core)
@@ -134,12 +134,6 @@ def analyse(
     ), changes
 
 
-def _names(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _summary(
     stable: bool, core: list[str], swing: list[SwingTactic], planned: set[str],
     names: dict[str, str], held: float, hours: float, tested: int,
@@ -147,7 +141,7 @@ def _summary(
     """Stable or fragile as a plain sentence about the core, and what moves the rest."""
     if not planned:
         return "Stable: there is no plan to move."
-    kept = _names([names[t] for t in core])
+    kept = fmt.listing([names[t] for t in core])
     if core:
         head = f"{kept} ({fmt.hours(held)} of {fmt.hours(hours)} h) {'stay' if len(core) > 1 else 'stays'} in the plan under all {tested} small changes tested"
     else:
