@@ -55,11 +55,11 @@ def time_cli(args: list[str], env: dict[str, str]) -> float:
 def bench_compare(runs: int) -> tuple[float, float, float, float]:
     from rich.console import Console
 
-    from planner.cli.compare_view import comparison_renderable
     from planner.compare import compare_plans
     from planner.engine import build_plan
     from planner.export import comparison_to_markdown
     from planner.knowledge import load_knowledge
+    from planner.present.comparison import comparison_renderable
 
     kb = load_knowledge()
     presets = ["local-cafe", "startup-launch", "b2b-consultant", "consumer-brand"]

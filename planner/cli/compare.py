@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         assert today is not None
         text = comparison_to_markdown(comparison, today=today)
     else:
-        from planner.cli.compare_view import render_comparison
+        from planner.present.comparison import render_comparison
 
         if args.output in (None, "-"):
             render_comparison(comparison)

@@ -33,7 +33,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser(*, commands: bool = True) -> Parser:
     """The whole command line. ``commands=False`` lists the commands without importing
     their modules: enough for ``planner --help``, which then loads neither pydantic nor
-    the knowledge base (tests/test_cli_main.py checks both give the same help)."""
+    the knowledge base (tests/test_import_hygiene.py checks both give the same help)."""
     parser = Parser(
         prog="planner",
         description="Turn a business's goals into a weekly marketing plan. "

@@ -175,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(plan_to_markdown(plan, today=today_from(args), names=Names.of(kb)))
     else:
-        from planner.cli.render import print_plan
+        from planner.present.plan import print_plan
 
         print_plan(plan, base=base_label(args, bool(overrides or bounds)))
     return 0

@@ -150,10 +150,10 @@ def run_show(args: argparse.Namespace) -> int:
         from rich.table import Table
         from rich.text import Text
 
-        from planner.cli.render import print_plan
         from planner.compare.inputs import Names
         from planner.compare.inputs import rows as input_rows
         from planner.fmt import visible
+        from planner.present.plan import print_plan
         from planner.store.migrations import CURRENT_VERSION
 
         table = Table(title=Text(f"Scenario {visible(stored.name)}"), title_justify="left")

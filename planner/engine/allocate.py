@@ -115,9 +115,9 @@ def combine(value: float, weight: float, exponent: float) -> float:
 
 SMALL_WORK = 14_000
 """Problems with fewer DP cell updates than this run on plain Python lists (no numpy
-import); bigger ones use numpy. Both give the same allocation. Measured crossover on
-the default knowledge base (2-core x86_64): about 5 hours a week, where both take
-~2 ms per plan; below it Python wins (1.5 vs 1.9 ms at 3 h), above it numpy does."""
+import); bigger ones use numpy. Both give the same allocation. The threshold is the
+measured crossover on the default knowledge base, about 5 hours a week: below it Python
+wins, above it numpy does (the timings: docs/performance.md)."""
 
 
 def backend_for(items: tuple[Item, ...], limit: int, name: str | None = None) -> ModuleType:

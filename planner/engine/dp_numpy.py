@@ -1,7 +1,7 @@
 """The allocator's array operations, vectorised with numpy (for large problems).
 
 Same functions and the same tie-breaking as :mod:`planner.engine.dp_python`; the
-allocator picks one by problem size. numpy costs ~70 ms and ~20 MiB to import, so it
+allocator picks one by problem size. numpy is slow and large to import (docs/performance.md), so it
 is only imported when a problem is big enough to need it.
 """
 

@@ -306,7 +306,7 @@ class Fit(StrictModel):
 
 
 class Advice(StrictModel):
-    """Thresholds for the guidance warnings (see planner/engine/warnings.py)."""
+    """Thresholds for the guidance warnings (see :mod:`planner.engine.advice`)."""
 
     short_horizon_months: Months
     relationship_heavy_share: Share

@@ -60,7 +60,7 @@ class PlannerApp(StoreActions, App[int]):
     """The scenario on screen differs from the one last loaded or saved."""
     sub_title: var[str] = var("")  # type: ignore[assignment]
     """Textual's App.sub_title is a repainting reactive: every unsaved-mark toggle
-    repainted the whole screen (~2 ms a keystroke). The Header watches it either way."""
+    repainted the whole screen (cost: docs/performance.md). The Header watches it either way."""
 
     def __init__(
         self,

@@ -6,7 +6,7 @@ scenarios, compare and export in :mod:`.commands_store`. A new kind of command i
 more source appended there; nothing else changes. Textual's own commands (theme, keys, screenshot, quit) stay alongside, from
 ``SystemCommandsProvider``.
 
-Titles may be user text (a preset from a user's strategies directory, later a saved
+Titles may be user text (a preset from a user's strategies directory, a saved
 scenario's name), so hits are built from :class:`~textual.content.Content`, never
 from markup: Textual's ``Matcher.highlight`` and the palette's help line would both
 parse a ``str``.

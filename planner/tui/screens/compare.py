@@ -20,9 +20,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from planner.cli.compare_view import SECTIONS, Look
 from planner.errors import PlannerError
 from planner.models.comparison import Comparison
+from planner.present.comparison import SECTIONS, Look
 from planner.tui import saving
 from planner.tui.text import clean, literal
 from planner.tui.widgets.key_bar import KeyBar

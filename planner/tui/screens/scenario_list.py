@@ -4,8 +4,8 @@ Built on the Line API (:class:`~textual.scroll_view.ScrollView`): the widget onl
 knows how many rows there are, and :meth:`ScenarioList.render_line` builds the few
 rows that are on screen from plain data when they are painted. Filtering and sorting
 are list operations on :class:`~planner.store.ListedScenario` tuples done by the
-screen; no widget per row, no table to rebuild. (A ``DataTable`` of 10,000 rows took
-0.9 s to first paint here, most of it measuring every cell.)
+screen; no widget per row, no table to rebuild. (A ``DataTable`` of 10,000 rows spent
+its first paint measuring every cell: docs/performance.md.)
 
 Names are user text: each cell is a plain :class:`~rich.segment.Segment` of
 :func:`planner.tui.text.clean_line` text, never markup, and is cut to its column by

@@ -1,7 +1,7 @@
 """Wizard fields: a label, one control, a help line and an inline error line.
 
 A field turns its control's value into scenario changes and posts an
-:class:`~planner.messages.Edit`; it never validates the scenario itself (the wizard
+:class:`~planner.tui.messages.Edit`; it never validates the scenario itself (the wizard
 does, with the model's own validators) and never plans. ``load`` fills the control
 from a scenario without posting edits, so loading a preset cannot echo back.
 

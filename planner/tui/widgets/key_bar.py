@@ -7,9 +7,8 @@ palette key on the right; click a key to press it, hover it for its tooltip) but
 
 Why not ``Footer``: it is a container of one widget per key that recomposes (unmounts
 and mounts every key, then lays out the whole screen) whenever the bindings change,
-which is after the first frame and on every focus change. Here that was 29 ms and
-1.4 MiB of the app's start-up, measured with ``benchmarks/bench_tui.py``, and a
-layout on every Tab between wizard fields. A binding change here only repaints.
+which is after the first frame and on every focus change: a measurable share of the
+app's start-up (docs/performance.md) and a layout on every Tab between wizard fields. A binding change here only repaints.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Rich rendering of a plan for people (``--format table``).
+"""Rich rendering of a plan for people (``planner plan --format table`` and
+``planner scenarios show``).
 
 User text (scenario name, notes) and text from strategy files (tactic and platform
 names, activities, KPIs, reasons, warnings) is wrapped in ``Text`` objects and never
