@@ -69,8 +69,8 @@ def write_output(text: str, destination: str | None, *, force: bool, default: Pa
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from planner.fmt import visible
     from planner.store.atomic import write_document
+    from planner.text import visible
 
     path = Path(destination) if destination else default
     write_document(path, text.encode("utf-8"), overwrite=force)
@@ -79,14 +79,14 @@ def write_output(text: str, destination: str | None, *, force: bool, default: Pa
 
 def print_json(data: Any) -> None:
     """JSON for scripts; characters that could drive a terminal are ``\\u`` escapes."""
-    from planner.fmt import json_visible
+    from planner.text import json_visible
 
     sys.stdout.write(json_visible(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n")
 
 
 def report_problems(listing: Listing) -> None:
     """Unusable files are warnings, not failures: everything else still works."""
-    from planner.fmt import visible
+    from planner.text import visible
 
     for problem in listing.problems:
         print(f"planner: warning: {visible(problem.message)}", file=sys.stderr)
