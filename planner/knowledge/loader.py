@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from planner.files import UnreadableFile, read_regular
 from planner.fmt import short
+from planner.fsio import UnreadableFile, read_regular
 from planner.knowledge import citations
 from planner.knowledge.errors import KnowledgeError, Problem
 from planner.knowledge.files import MAX_FILE_BYTES, toml_files
