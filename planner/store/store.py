@@ -30,7 +30,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from planner.errors import first_validation_message
+from planner.errors import first_problem
 from planner.fsio import TEMP_SUFFIX, UnreadableFile, describe_os_error, fsync_directory, read_regular
 from planner.models.scenario import Scenario
 from planner.store import fileformat, index
@@ -555,8 +555,8 @@ def _renamed(scenario: Scenario, name: str) -> Scenario:
     try:
         return scenario.with_changes(name=name)
     except ValidationError as exc:
-        message = first_validation_message(exc)
-        raise InvalidNameError(f"cannot use {shown(name)} as a scenario name: {message.removeprefix('name: ')}.") from None
+        _, message = first_problem(exc)
+        raise InvalidNameError(f"cannot use {shown(name)} as a scenario name: {message}.") from None
 
 
 def _summary(found: _OnDisk) -> index.Summary:
