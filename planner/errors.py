@@ -2,16 +2,23 @@
 
 Every shell (CLI, TUI) catches :class:`PlannerError` and shows its message; nothing
 that derives from it should ever reach the user as a traceback.
+
+The one place pydantic's errors are put into words (:data:`WORDING`): scenario
+inputs from flags, files and the store (:func:`explain`, :func:`first_problem`), the
+app's fields, and strategy files (:func:`explain_at_key`). It imports only
+:mod:`planner.fmt` (and pydantic for type checking), so every layer from the
+knowledge base up may use it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from planner.fmt import short
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class PlannerError(Exception):
@@ -90,6 +97,7 @@ WORDING: dict[str, str] = {
     "bool_parsing": "{value} is not yes or no; {subject} takes true or false",
     "string_type": "{value} is not text; {subject} takes text in quotes",
     "string_pattern_mismatch": "{value} is not an id; ids are lowercase letters, digits and dashes, e.g. linkedin",
+    "not_a_web_address": "{value} is not a web address; write it in full, e.g. https://example.com/page",
     "list_type": "{subject} must be a list, e.g. [\"a\", \"b\"]",
     "dict_type": "{subject} must be an object of fields",
     "model_type": "{subject} must be an object of fields",
@@ -105,9 +113,15 @@ WORDING: dict[str, str] = {
 an example. A type missing here gets a plain fallback, never pydantic's text."""
 
 
-def word(kind: str, *, subject: str = "the value", value: object = None, example: str = "", **limits: object) -> str:
-    """One message from :data:`WORDING`."""
+def word(
+    kind: str, *, subject: str = "the value", value: object = None, example: str = "", key_named: bool = False, **limits: object
+) -> str:
+    """One message from :data:`WORDING`. ``key_named``: the message follows the key
+    it is about (``tactics[id=x].kind: is missing; add it``), so a sentence that would
+    start with the subject starts with its verb instead."""
     template = WORDING.get(kind, "{value} is not accepted for {subject}; check the value")
+    if key_named:
+        template = template.removeprefix("{subject} ")
     values = {k: _number(v) for k, v in limits.items()}
     return template.format(subject=subject, value=_shown(value), eg=f", e.g. {example}" if example else "", **values)
 
@@ -133,27 +147,55 @@ def subject_of(loc: tuple[Any, ...], names: Mapping[str, str] | None = None) -> 
     return subject, example
 
 
+_OWN = ("value_error", "assertion_error")
+"""Errors raised by the models' own validators, whose messages are already written for
+people ("is blank; give the scenario a name", "min (2 h) is above max (1 h); swap them")."""
+
+
 def explain(err: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
-    """One pydantic error as a sentence from the wording table."""
+    """One pydantic error about a scenario as a sentence from the wording table,
+    naming what it is about in the user's words ("hours per week", "Instagram")."""
     loc = tuple(err.get("loc", ()))
     kind = str(err.get("type", ""))
     subject, example = subject_of(loc, names)
     if kind == "extra_forbidden":
         subject = field_path(loc) or "a field"
-    if kind in ("value_error", "assertion_error"):
-        # The models' own messages are already written for people ("is blank; give the
-        # scenario a name", "min (2 h) is above max (1 h); swap them").
-        msg = str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind in _OWN:
+        msg = _own_message(err)
         joiner = " " if msg.split(" ", 1)[0] in ("is", "contains", "lists", "has", "must") else ": "
         return f"{subject}{joiner}{msg}"
+    return _sentence(err, subject, example)
+
+
+def explain_at_key(err: Mapping[str, Any]) -> str:
+    """One pydantic error for a message that already names the file and the key
+    (a strategies file's ``FILE: tactics[id=x].min_hours.value: …``): the wording
+    table's sentence, about the key's own name where the sentence needs one, and a
+    validator's own message as it is (it names its keys itself)."""
+    if str(err.get("type", "")) in _OWN:
+        msg = _own_message(err)
+        return msg[:1].lower() + msg[1:]
+    # ``min_hours`` of ``min_hours.value``: the key that says what the number is.
+    keys = [str(p) for p in err.get("loc", ()) if not isinstance(p, int) and p != "value"]
+    return _sentence(err, keys[-1].replace("_", " ") if keys else "this entry", "", key_named=True)
+
+
+def _own_message(err: Mapping[str, Any]) -> str:
+    return str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def _sentence(err: Mapping[str, Any], subject: str, example: str, *, key_named: bool = False) -> str:
+    kind = str(err.get("type", ""))
     ctx = dict(err.get("ctx") or {})
     if kind == "string_too_short" and ctx.get("min_length", 1) > 1:
-        return f"{subject} is too short; write at least {ctx['min_length']} characters"
+        return f"{'' if key_named else subject + ' '}is too short; write at least {ctx['min_length']} characters"
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^https?://"):
+        kind = "not_a_web_address"
     value = err.get("input")
     if isinstance(value, (dict, list)):
         value = None
     try:
-        return word(kind, subject=subject, value=value, example=example, **ctx)
+        return word(kind, subject=subject, value=value, example=example, key_named=key_named, **ctx)
     except (KeyError, IndexError, ValueError):
         return word("", subject=subject, value=value)
 
@@ -182,12 +224,20 @@ def validation_messages(exc: ValidationError, names: Mapping[str, str] | None = 
     return [(field_path(tuple(err["loc"])) or "scenario", explain(err, names)) for err in exc.errors(include_url=False)]
 
 
+def first_problem(exc: ValidationError, names: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """``(field, message)`` for the first problem, the message noting how many more
+    there are: for a one-line message that names the field its own way (a flag, a
+    file, a scenario name)."""
+    field, msg = validation_messages(exc, names)[0]
+    return field, f"{msg}{_more_problems(exc)}"
+
+
 def first_validation_message(exc: ValidationError, names: Mapping[str, str] | None = None) -> str:
     """``"<field>: <message>"`` for the first problem, noting how many more there are."""
-    field, msg = validation_messages(exc, names)[0]
-    return f"{field}: {msg}{more_problems(exc)}"
+    field, msg = first_problem(exc, names)
+    return f"{field}: {msg}"
 
 
-def more_problems(exc: ValidationError) -> str:
+def _more_problems(exc: ValidationError) -> str:
     more = len(exc.errors()) - 1
     return f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""

@@ -1,7 +1,7 @@
 """How numbers from a plan are written, shared by every view (CLI, Markdown export, TUI),
 so the same figure never appears as "3.25" in one place and "3.2" in another; and how
-text from users and strategy files is made safe to print (:func:`visible`,
-:func:`json_visible`, :func:`short`)."""
+a value is quoted in a message (:func:`short`). Making text safe to print is
+:mod:`planner.text`'s job."""
 
 from __future__ import annotations
 
@@ -13,14 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import reprlib
-
-# C0/C1 controls, DEL, and the bidirectional marks, overrides and isolates that can
-# reorder what a terminal shows ("Trojan source"); and lone surrogates (a file name
-# that is not UTF-8, as Python decodes it), which cannot even be written out.
-_UNSAFE_FOR_TERMINAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-# The same characters, less those JSON always escapes itself (C0).
-_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def hours(x: float) -> str:
@@ -78,30 +70,6 @@ def timestamp(ns: int, *, iso: bool = False) -> str:
     ``"2025-11-21 09:30"``, or ISO 8601 with the offset for scripts."""
     moment = datetime.datetime.fromtimestamp(ns / 1e9).astimezone()
     return moment.isoformat(timespec="seconds") if iso else moment.strftime("%Y-%m-%d %H:%M")
-
-
-def visible(text: str) -> str:
-    """``text`` with control and bidi characters shown as escapes (``\\x1b``,
-    ``\\n``, ``\\u202e``), so printing it can never move the cursor, recolour or
-    retitle a terminal, or reverse the rest of a line. The one function every CLI
-    path prints user and strategy text through (the TUI shows the same characters
-    as control pictures, :func:`planner.tui.text.clean`)."""
-    return _UNSAFE_FOR_TERMINAL.sub(_escape_char, text)
-
-
-def json_visible(text: str) -> str:
-    """JSON text with the characters :func:`visible` escapes written as ``\\uXXXX``
-    escapes: still the same JSON values, but safe to print. (JSON already escapes
-    C0 controls; these can only occur inside strings, so the result stays valid.)"""
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _NAMED:
-        return _NAMED[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 SHORT = 60

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from planner.errors import InputError, PlannerError, more_problems, validation_messages
-from planner.files import JSONProblem, UnreadableFile, parse_json, read_regular, surrogate_path
+from planner.errors import InputError, PlannerError, first_problem
 from planner.fmt import short
+from planner.fsio import JSONProblem, UnreadableFile, parse_json, read_regular, surrogate_path
 from planner.knowledge.references import channel_names, check_references, reference_problems  # noqa: F401 - re-exported
 from planner.knowledge.schema import KnowledgeBase, Preset
 from planner.models.scenario import Scenario
@@ -132,8 +132,7 @@ def build_scenario(
         # Name the file when the bad value came from it rather than from a flag.
         from_file = scenario_file is not None and field not in overrides
         prefix = f"{origin}: " if from_file else ""
-        path, detail = validation_messages(exc, channel_names(kb))[0]
-        detail += more_problems(exc)
+        path, detail = first_problem(exc, channel_names(kb))
         raise InputError(f"{prefix}{path}: {detail}", field, detail=detail) from None
     check_references(scenario, kb)
     return scenario

@@ -138,15 +138,14 @@ def test_export_through_a_symlink_keeps_the_link(saved: ScenarioStore, tmp_path:
 
 @pytest.mark.parametrize("kind", ["fifo", "directory", "dangling-symlink"])
 def test_the_atomic_write_replaces_only_a_regular_file(tmp_path: Path, kind: str) -> None:
-    from planner.store.atomic import write_atomic
-    from planner.store.errors import StoreWriteError
+    from planner.fsio import UnwritableFile, write_atomic
 
     from .hostile import make_non_regular
 
     target = make_non_regular(kind, tmp_path / "target")
     before = os.lstat(target)
     try:
-        with pytest.raises(StoreWriteError) as info:
+        with pytest.raises(UnwritableFile) as info:
             write_atomic(target, b"data", overwrite=True)
     finally:
         if kind == "fifo":

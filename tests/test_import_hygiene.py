@@ -18,6 +18,8 @@ CORE = [
     "planner.inputs",
     "planner.errors",
     "planner.fmt",
+    "planner.text",
+    "planner.fsio",
     "planner.store",
     "planner.compare",
     "planner.export",
@@ -39,6 +41,13 @@ def test_core_module_does_not_import_textual_or_rich(module):
     loaded = _modules_after(f"import {module}")
     assert "textual" not in loaded, f"{module} imports textual"
     assert "rich" not in loaded, f"{module} imports rich; only the shells may"
+
+
+@pytest.mark.parametrize("module", ["planner.text", "planner.fsio"])
+def test_the_bottom_utilities_need_only_the_standard_library(module: str) -> None:
+    loaded = _modules_after(f"import {module}")
+    assert {m for m in loaded if m.startswith("planner.")} == {module}
+    assert not {"pydantic", "platformdirs", "textual", "rich"} & loaded
 
 
 def test_planning_a_plan_as_json_never_imports_textual():

@@ -276,7 +276,7 @@ def test_wrong_type(tmp_path: Path) -> None:
     (problem,) = load_error(tmp_path).problems
     assert problem.file == str(tmp_path / "t.toml")
     assert problem.key == "tactics[id=typed].min_hours.value"
-    assert "valid number" in problem.message and "'two'" in problem.message
+    assert "'two' is not a number" in problem.message  # the wording table's, as for scenarios
 
 
 def test_missing_score_key(tmp_path: Path) -> None:
@@ -294,7 +294,31 @@ def test_unknown_key(tmp_path: Path) -> None:
     (problem,) = load_error(tmp_path).problems
     assert problem.file == str(tmp_path / "t.toml")
     assert problem.key == "tactics[id=extra-key].colour"
-    assert "not a known key" in problem.message
+    assert problem.message.startswith("is not a known field; remove it")
+
+
+BAD_VALUES = {
+    "wrong type": {"min_hours": '"two"'},
+    "too low": {"min_hours": "-1"},
+    "not finite": {"min_hours": "inf"},
+    "not a choice": {"extra": 'min_existing_audience = "huge"\naudience_source = "assumption: x"'},
+    "not a list": {"goals": '"awareness"'},
+    "unknown key": {"extra": "channel_hint = 3"},
+}
+
+
+@pytest.mark.parametrize("bad", BAD_VALUES, ids=list(BAD_VALUES))
+def test_strategy_file_values_are_worded_by_the_one_table(tmp_path: Path, bad: str) -> None:
+    """Problems in a strategies file read like problems in a scenario: planner.errors'
+    words, never pydantic's, after the key they are about."""
+    from tests.test_wording import PYDANTIC
+
+    write(tmp_path, "t.toml", tactic_toml("bad", **BAD_VALUES[bad]))
+    problems = load_error(tmp_path).problems
+    assert problems
+    for problem in problems:
+        assert not [p for p in PYDANTIC if p in problem.message.lower()], problem
+        assert problem.message[:1].islower() or problem.message[:1] in "'-0123456789", problem
 
 
 def test_unknown_top_level_table(tmp_path: Path) -> None:
@@ -402,6 +426,7 @@ def test_a_user_source_must_be_complete_and_well_formed(tmp_path: Path) -> None:
     keys = {p.key: p.message for p in load_error(tmp_path).problems}
     assert set(keys) == {"sources[id=half].kind", "sources[id=half].year", "sources[id=half].url"}
     assert keys["sources[id=half].kind"] == "is missing; add it"
+    assert keys["sources[id=half].url"].startswith("'www.example.com' is not a web address")
 
 
 def test_a_citation_of_a_broken_source_is_not_reported_twice(tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ import argparse
 import sys
 
 from planner.errors import PlannerError
-from planner.fmt import visible
 from planner.inputs import build_scenario
 from planner.knowledge import load_knowledge
+from planner.text import visible
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -64,29 +64,35 @@ def write_output(text: str, destination: str | None, *, force: bool, default: Pa
     """Write a document to ``destination`` (``-``: stdout): atomically to a file,
     refusing to replace an existing one unless ``force``; straight into a character
     device or FIFO such as ``/dev/stdout``; anything else is refused (see
-    :func:`planner.store.atomic.write_document`)."""
+    :func:`planner.fsio.write_document`)."""
     if destination == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from planner.fmt import visible
-    from planner.store.atomic import write_document
+    from planner import fsio
+    from planner.errors import PlannerError
+    from planner.text import visible
 
     path = Path(destination) if destination else default
-    write_document(path, text.encode("utf-8"), overwrite=force)
+    try:
+        fsio.write_document(path, text.encode("utf-8"), overwrite=force)
+    except fsio.AlreadyExists as exc:
+        raise PlannerError(f"{exc.path} already exists; pass --force to overwrite it, or choose another file.") from None
+    except fsio.UnwritableFile as exc:
+        raise PlannerError(exc.message) from None
     print(f"wrote {visible(str(path))}", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:
     """JSON for scripts; characters that could drive a terminal are ``\\u`` escapes."""
-    from planner.fmt import json_visible
+    from planner.text import json_visible
 
     sys.stdout.write(json_visible(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n")
 
 
 def report_problems(listing: Listing) -> None:
     """Unusable files are warnings, not failures: everything else still works."""
-    from planner.fmt import visible
+    from planner.text import visible
 
     for problem in listing.problems:
         print(f"planner: warning: {visible(problem.message)}", file=sys.stderr)

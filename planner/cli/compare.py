@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         replan=lambda scenario: build_plan(scenario, kb, sensitivity=False),
     )
     if args.format == "json":
-        from planner.fmt import json_visible
+        from planner.text import json_visible
 
         text = json_visible(comparison.model_dump_json(indent=2)) + "\n"
     elif args.format == "markdown":

@@ -25,7 +25,7 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2), not a usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        from planner.fmt import visible
+        from planner.text import visible
 
         self.exit(2, f"{self.prog}: error: {visible(message)} (see `{self.prog} --help`)\n")
 
@@ -69,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         # (and pydantic, and the knowledge base) is imported.
         build_parser(commands=False).parse_args(given)
     from planner.errors import PlannerError
-    from planner.fmt import short, visible
+    from planner.fmt import short
     from planner.knowledge.errors import KnowledgeError
+    from planner.text import visible
 
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -14,7 +14,8 @@ from typing import Any
 from planner.cli import COMMAND_HELP
 from planner.cli.common import add_data_dir_option, add_date_option, add_strategies_option, today_from
 from planner.errors import InputError, word
-from planner.fmt import json_visible, short, visible
+from planner.fmt import short
+from planner.text import json_visible, visible
 
 FLAG_FOR_FIELD = {
     "name": "--name",

@@ -93,14 +93,14 @@ def run_list(args: argparse.Namespace) -> int:
         )
         return 0
     if not listing.scenarios:
-        from planner.fmt import visible as shown_path
+        from planner.text import visible as shown_path
 
         print(f"No saved scenarios in {shown_path(str(store.directory))}. Save one with `planner plan --save NAME`.")
         return 0
     from planner import fmt
     from planner.cli import tabular
     from planner.compare.inputs import Names
-    from planner.fmt import visible
+    from planner.text import visible
 
     goal_names = Names.of(knowledge_from(args))
     names, goals = [], []
@@ -152,9 +152,9 @@ def run_show(args: argparse.Namespace) -> int:
 
         from planner.compare.inputs import Names
         from planner.compare.inputs import rows as input_rows
-        from planner.fmt import visible
         from planner.present.plan import print_plan
         from planner.store.migrations import CURRENT_VERSION
+        from planner.text import visible
 
         table = Table(title=Text(f"Scenario {visible(stored.name)}"), title_justify="left")
         table.add_column("Input")
@@ -169,8 +169,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_rm(args: argparse.Namespace) -> int:
-    from planner.fmt import visible
     from planner.store.names import shown
+    from planner.text import visible
 
     store = store_from(args)
     path = store.delete(args.name)

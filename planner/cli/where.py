@@ -7,7 +7,7 @@ from typing import Any
 
 from planner.cli import COMMAND_HELP
 from planner.cli.common import add_data_dir_option, add_strategies_option, print_json
-from planner.fmt import visible
+from planner.text import visible
 
 
 def register(subparsers: Any) -> None:

@@ -10,17 +10,20 @@ was typed — including newlines, written ``&#10;``. (The exports therefore put 
 that may hold newlines, such as names and notes, in table cells or headings, never in
 running paragraphs where a newline would read as a line break.)
 
-Control characters other than tab, newline and carriage return cannot be written in
-Markdown at all (CommonMark refuses their character references); they become U+FFFD,
-so a document can also never carry a terminal escape sequence. Bidirectional marks,
-overrides and isolates, which would reorder what a terminal or an editor shows of
-the raw document, are written as numeric character references like ``&#8238;``:
-a renderer still shows the text as typed.
+Control characters other than tab, newline and carriage return, and lone surrogates,
+cannot be written in Markdown at all (CommonMark refuses their character references;
+a surrogate cannot even be encoded); they become U+FFFD, so a document can also never
+carry a terminal escape sequence. Bidirectional marks, overrides and isolates, which
+would reorder what a terminal or an editor shows of the raw document, are written as
+numeric character references like ``&#8238;``: a renderer still shows the text as
+typed. (The character sets are :mod:`planner.text`'s, shared with every other view.)
 """
 
 from __future__ import annotations
 
 import re
+
+from planner.text import BIDI, NOT_IN_MARKDOWN, UNSAFE_CLASS
 
 _ALWAYS = frozenset("`*<|~")
 """Characters that start structure wherever they are (code spans, emphasis, HTML and
@@ -31,9 +34,8 @@ as written in the raw Markdown too."""
 
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-_ENTITY.update({c: f"&#{ord(c)};" for c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})
+_ENTITY.update({c: f"&#{ord(c)};" for c in BIDI})
 _EDGE_SPACE = {" ": "&#32;", "\u00a0": "&#160;"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
 _ENTITY_LIKE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _RULE = re.compile(r"^(?:[-=]+|(?:-[ \t]*){3,})[ \t]*$")
@@ -89,7 +91,7 @@ def inline(text: str, *, mid_line: bool = False, edges: tuple[bool, bool] = (Tru
 def _escaped(text: str) -> list[str]:
     """``text`` character by character, with every character that means something in
     Markdown made literal (edges and line starts aside)."""
-    text = _CONTROL.sub("\ufffd", text)
+    text = NOT_IN_MARKDOWN.sub("\ufffd", text)
     return [_ENTITY.get(c) or ("\\" + c if _needs_escape(text, i) else c) for i, c in enumerate(text)]
 
 
@@ -108,8 +110,8 @@ def _line_start(text: str) -> str:
 
 
 _URL = re.compile(
-    r"https?://[^\s<>\"`|\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+"
-    r"[^\s<>\"`|\\.,;:!?)\]}'*_~\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    rf"https?://[^\s<>\"`|\\{UNSAFE_CLASS}]+"
+    rf"[^\s<>\"`|\\.,;:!?)\]}}'*_~{UNSAFE_CLASS}]"
 )
 """A web address: no space, no character Markdown or a terminal would act on."""
 

@@ -23,27 +23,24 @@ is cached like Python caches byte code: keyed by a SHA-256 of exactly those inpu
   made from the wrong files.
 * **Failure is a miss.** An unreadable, truncated or foreign entry is ignored and the
   knowledge base is loaded and validated as if there were no cache. Writing is best
-  effort (a read-only home must not stop the app) and goes through a temporary file
-  and ``os.replace``, so a reader never sees half an entry. It is not fsynced: a lost
-  entry is simply rebuilt. (Not ``planner.store.atomic.write_atomic``: the knowledge
-  layer may not import the store, and an entry must be created private, 0600, rather
-  than take the umask or an old file's mode.)
+  effort (a read-only home must not stop the app) and atomic
+  (:func:`planner.fsio.write_atomic`), so a reader never sees half an entry. It is not
+  fsynced (``durable=False``): a lost entry is simply rebuilt. An entry is created
+  private, 0600, rather than take the umask or an old file's mode.
 * Only a knowledge base that validated is cached; problems are re-reported every run.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from planner.files import UnreadableFile, read_regular
+from planner.fsio import UnreadableFile, read_regular, write_atomic
 from planner.knowledge.files import MAX_FILE_BYTES, toml_files
 from planner.knowledge.schema import KnowledgeBase
 
@@ -172,19 +169,13 @@ def _trusted_owner(st: os.stat_result) -> bool:
 
 
 def _write(entry: Path, key: str, kb: KnowledgeBase) -> None:
-    tmp = entry.with_name(f".{entry.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private_dir(entry.parent):
             return
         data = _header(key) + pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, entry)
+        write_atomic(entry, data, durable=False, mode=0o600)
     except Exception:  # noqa: BLE001 - the cache is an optimisation; never fail a load for it
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         return
     _prune(entry.parent, keep=entry)
 

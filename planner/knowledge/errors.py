@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.fmt import visible
+from planner.text import visible
 
 
 @dataclass(frozen=True, order=True)

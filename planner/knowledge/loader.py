@@ -16,8 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from planner.files import UnreadableFile, read_regular
+from planner.errors import explain_at_key
 from planner.fmt import short
+from planner.fsio import UnreadableFile, read_regular
 from planner.knowledge import citations
 from planner.knowledge.errors import KnowledgeError, Problem
 from planner.knowledge.files import MAX_FILE_BYTES, toml_files
@@ -259,31 +260,8 @@ def _validate(model: type[BaseModel], raw: Any, label: str, where: str, problems
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
-            problems.append(Problem(label, f"{where}{path}", _explain(err)))
+            problems.append(Problem(label, f"{where}{path}", explain_at_key(err)))
     return None
-
-
-_RANGE = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
-_RANGE_WORDS = {"gt": "above", "ge": "at least", "lt": "below", "le": "at most"}
-
-
-def _explain(err: Any) -> str:
-    msg = str(err["msg"])
-    msg = msg.removeprefix("Value error, ")
-    kind = err["type"]
-    if kind == "missing":
-        return "is missing; add it"
-    if kind == "extra_forbidden":
-        return "is not a known key; remove it or check its spelling"
-    got = err.get("input")
-    if kind in _RANGE:
-        relation, limit = next((_RANGE_WORDS[k], v) for k, v in err.get("ctx", {}).items() if k in _RANGE_WORDS)
-        return f"{short(got)} is out of range: it must be {relation} {limit:g}; fix the value"
-    if kind == "finite_number":
-        return f"{short(got)} is not a finite number; use an ordinary number"
-    if kind.endswith("_type") or kind in ("literal_error", "string_pattern_mismatch"):
-        return f"{msg[0].lower()}{msg[1:]} (got {short(got)})"
-    return msg[0].lower() + msg[1:]
 
 
 def _cross_check(

@@ -7,12 +7,12 @@ prints under ``scenario``, so a plan can always be reproduced from its own outpu
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from planner.models.base import StrictModel
+from planner.text import CONTROL
 
 Level = Literal["low", "medium", "high"]
 Breadth = Literal["broad", "niche"]
@@ -52,9 +52,6 @@ class ShareBound(StrictModel):
         return self
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 class Scenario(StrictModel):
     """A marketer's goals and constraints for one week of marketing."""
 
@@ -89,7 +86,7 @@ class Scenario(StrictModel):
     @field_validator("name")
     @classmethod
     def _name_has_text(cls, value: str) -> str:
-        if _CONTROL.search(value):
+        if CONTROL.search(value):
             raise ValueError("contains control characters; use plain text")
         if not value.strip():
             raise ValueError("is blank; give the scenario a name")

@@ -24,8 +24,8 @@ from rich.table import Table
 from rich.text import Text
 
 from planner import fmt
-from planner.fmt import visible
 from planner.models.comparison import Comparison
+from planner.text import visible
 
 
 @dataclass(frozen=True)

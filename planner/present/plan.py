@@ -15,15 +15,15 @@ from rich.table import Table
 from rich.text import Text
 
 from planner import fmt
-from planner.fmt import visible
 from planner.models.plan import Plan, TacticPlan
+from planner.text import visible
 
 COLOURS = {"broadcast": "magenta", "relationships": "cyan"}
 
 
 def safe(text: str, style: str = "") -> Text:
     """User or strategy text as plain ``Text``: no markup; control and bidi characters
-    shown as escapes (:func:`planner.fmt.visible`, shared by every CLI message)."""
+    shown as escapes (:func:`planner.text.visible`, shared by every CLI message)."""
     return Text(visible(text), style=style)
 
 

@@ -29,10 +29,6 @@ class StoreWriteError(StoreError):
         super().__init__(message)
 
 
-class OutputExistsError(StoreWriteError):
-    """Refused to replace an existing file that the caller asked us to keep."""
-
-
 class LockTimeoutError(StoreError):
     """Another planner holds the store's lock for longer than we are willing to wait."""
 

@@ -16,8 +16,8 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from planner.errors import first_validation_message
-from planner.files import JSONProblem, parse_json
 from planner.fmt import short
+from planner.fsio import JSONProblem, parse_json
 from planner.models.base import StrictModel
 from planner.models.scenario import Scenario
 from planner.store.migrations import CURRENT_VERSION, FORMAT, FormatProblem, TooNew, migrate

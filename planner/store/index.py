@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.files import UnreadableFile, read_regular
+from planner.fsio import UnreadableFile, read_regular
 
 INDEX_VERSION = 1
 MAX_INDEX_BYTES = 64 << 20

@@ -1,7 +1,7 @@
 """One writer at a time: an advisory lock on a separate lock file.
 
 Why a separate file: the scenario files themselves are replaced on every save (see
-:mod:`planner.store.atomic`), and a lock held on a file that has just been replaced
+:mod:`planner.fsio`), and a lock held on a file that has just been replaced
 locks nothing. The lock file is created once and never deleted or replaced.
 
 Why ``flock``: it is released by the kernel when the process dies, so a crashed planner
@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from planner.files import kind_of
+from planner.fsio import kind_of
 from planner.store.atomic import write_error
 from planner.store.errors import LockTimeoutError, StoreWriteError
 

@@ -22,9 +22,9 @@ import hashlib
 import re
 import unicodedata
 
-from planner.fmt import visible  # the one function that makes text safe to print
+from planner.text import visible
 
-__all__ = ["file_name", "identity", "name_hash", "shown", "slug", "visible"]
+__all__ = ["file_name", "identity", "name_hash", "shown", "slug"]
 
 HASH_DIGITS = 16
 SLUG_MAX = 40

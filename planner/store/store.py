@@ -2,7 +2,7 @@
 
 How the guarantees are kept, and by which module:
 
-* **Atomic writes** (:mod:`~planner.store.atomic`): a save is all or nothing.
+* **Atomic writes** (:mod:`~planner.fsio`, through :mod:`~planner.store.atomic`): a save is all or nothing.
 * **One writer at a time** (:mod:`~planner.store.lock`): every read-check-write
   sequence runs under the store's lock, so two planners never interleave.
 * **No lost work** (here): :meth:`ScenarioStore.load` returns a version *token* (the
@@ -30,11 +30,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from planner.errors import first_validation_message
-from planner.files import UnreadableFile, read_regular
+from planner.errors import first_problem
+from planner.fsio import TEMP_SUFFIX, UnreadableFile, describe_os_error, fsync_directory, read_regular
 from planner.models.scenario import Scenario
 from planner.store import fileformat, index
-from planner.store.atomic import TEMP_SUFFIX, describe_os_error, fsync_directory, write_atomic, write_error
+from planner.store.atomic import write_atomic, write_error
 from planner.store.errors import (
     ConflictError,
     InvalidNameError,
@@ -555,8 +555,8 @@ def _renamed(scenario: Scenario, name: str) -> Scenario:
     try:
         return scenario.with_changes(name=name)
     except ValidationError as exc:
-        message = first_validation_message(exc)
-        raise InvalidNameError(f"cannot use {shown(name)} as a scenario name: {message.removeprefix('name: ')}.") from None
+        _, message = first_problem(exc)
+        raise InvalidNameError(f"cannot use {shown(name)} as a scenario name: {message}.") from None
 
 
 def _summary(found: _OnDisk) -> index.Summary:

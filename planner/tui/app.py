@@ -17,13 +17,13 @@ from textual.reactive import var
 
 from planner.knowledge import KnowledgeBase
 from planner.models import Plan, Scenario
+from planner.text import pictured_line
 from planner.tui.commands import PlannerCommands
 from planner.tui.document import UNSAVED_MARK, Document
 from planner.tui.live import BuildPlan, LivePlanner
 from planner.tui.screens.help import HelpScreen, binding_rows
 from planner.tui.screens.plan import PlanScreen
 from planner.tui.store_actions import STORE_BINDINGS, STORE_MODES, StoreActions
-from planner.tui.text import clean_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -94,7 +94,7 @@ class PlannerApp(StoreActions, App[int]):
 
     def _mark_unsaved(self) -> None:
         self.dirty = self.document.is_dirty(self.scenario)
-        name = clean_line(self.scenario.name)
+        name = pictured_line(self.scenario.name)
         self.sub_title = f"{name}  {UNSAVED_MARK}" if self.dirty else name
 
     def on_mount(self) -> None:
@@ -113,7 +113,7 @@ class PlannerApp(StoreActions, App[int]):
         self.document = document or Document.unsaved(scenario)
         self.scenario = scenario
         self.loaded += 1
-        self.notify(f"Loaded {clean_line(origin)}.", title="Scenario", markup=False)
+        self.notify(f"Loaded {pictured_line(origin)}.", title="Scenario", markup=False)
 
     def replace_scenario(self, scenario: Scenario, origin: str) -> None:
         """Like :meth:`load_scenario`, but asks first if there are unsaved changes."""

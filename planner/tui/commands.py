@@ -22,10 +22,11 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import Screen
 
+from planner.text import pictured_line
 from planner.tui.command import Command, Source
 from planner.tui.commands_store import store_commands
 from planner.tui.help_data import STEPS
-from planner.tui.text import clean_line, literal
+from planner.tui.text import literal
 
 if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
 def preset_commands(app: PlannerApp, screen: Screen[object]) -> Iterable[Command]:
     for preset in app.kb.presets:
         yield Command(
-            f"Preset: {clean_line(preset.title)}",
-            clean_line(preset.description),
+            f"Preset: {pictured_line(preset.title)}",
+            pictured_line(preset.description),
             lambda preset=preset: app.replace_scenario(preset.scenario, f"preset {preset.title}"),
         )
     yield Command(

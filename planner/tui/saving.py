@@ -20,8 +20,9 @@ from textual.content import Content
 
 from planner.errors import PlannerError
 from planner.models import Scenario
+from planner.text import pictured_line as clean_line
 from planner.tui.document import Document
-from planner.tui.text import clean_line, literal
+from planner.tui.text import literal
 
 if TYPE_CHECKING:
     from planner.store import StoredScenario

@@ -9,7 +9,8 @@ import os
 
 import pytest
 
-from planner.store import ScenarioStore, StoreWriteError, atomic
+from planner import fsio
+from planner.store import ScenarioStore, StoreWriteError
 
 from .conftest import make
 
@@ -49,11 +50,11 @@ def test_failed_save_changes_nothing(store: ScenarioStore, saved, monkeypatch: p
     if func == "open":
         # Only the temporary file's open fails; the lock file was created by the first save.
         def opener(path, flags, *a, **k):  # noqa: ANN001, ANN202
-            if str(path).endswith(atomic.TEMP_SUFFIX):
+            if str(path).endswith(fsio.TEMP_SUFFIX):
                 raise exc
             return real_open(path, flags, *a, **k)
 
-        monkeypatch.setattr(atomic.os, "open", opener)
+        monkeypatch.setattr(fsio.os, "open", opener)
     elif func == "write":
         # Fail after part of the data went out: a truly half-written temporary file.
         real_write = os.write
@@ -65,9 +66,9 @@ def test_failed_save_changes_nothing(store: ScenarioStore, saved, monkeypatch: p
                 return real_write(fd, bytes(data[:10]))
             raise exc
 
-        monkeypatch.setattr(atomic.os, "write", writer)
+        monkeypatch.setattr(fsio.os, "write", writer)
     else:
-        monkeypatch.setattr(atomic.os, func, _fail(exc))
+        monkeypatch.setattr(fsio.os, func, _fail(exc))
     loaded = store.load("Precious")
     with pytest.raises(StoreWriteError) as info:
         store.save(loaded.scenario.with_changes(notes="version 2"), expected=loaded.token)
@@ -81,7 +82,7 @@ def test_failed_save_changes_nothing(store: ScenarioStore, saved, monkeypatch: p
 
 def test_interrupt_during_write_leaves_no_temp(store: ScenarioStore, saved, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     first, raw, files = saved
-    monkeypatch.setattr(atomic.os, "fsync", _fail(KeyboardInterrupt()))  # type: ignore[arg-type]
+    monkeypatch.setattr(fsio.os, "fsync", _fail(KeyboardInterrupt()))  # type: ignore[arg-type]
     with pytest.raises(KeyboardInterrupt):
         store.save(make("Precious", notes="v2"), overwrite=True)
     monkeypatch.undo()
@@ -104,11 +105,3 @@ def test_read_only_store_gives_clear_error_for_a_new_store(tmp_path, monkeypatch
     monkeypatch.undo()
     assert list(store.directory.iterdir()) == []
 
-
-def test_export_style_no_clobber_write(tmp_path) -> None:  # noqa: ANN001
-    target = tmp_path / "out.md"
-    atomic.write_atomic(target, b"one", overwrite=False)
-    with pytest.raises(StoreWriteError, match="already exists.*--force"):
-        atomic.write_atomic(target, b"two", overwrite=False)
-    assert target.read_bytes() == b"one"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]

@@ -76,7 +76,7 @@ def test_read_only_index_does_not_break_listing(store: ScenarioStore, monkeypatc
     def boom(*a: object, **k: object) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr("planner.store.atomic.os.replace", boom)
+    monkeypatch.setattr("planner.fsio.os.replace", boom)
     os.unlink(store.paths.index) if store.paths.index.exists() else None
     assert store.list().names() == ["One"]
     assert index.read_index(store.paths.index) == {}

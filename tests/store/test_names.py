@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 
 from planner.store import InvalidNameError, ScenarioStore
-from planner.store.names import file_name, shown, visible
+from planner.store.names import file_name, shown
+from planner.text import visible
 
 from .conftest import make
 

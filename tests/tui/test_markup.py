@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.tui.text import clean, literal
+from planner.text import pictured
+from planner.tui.text import literal
 
 from .conftest import LARGE
 from .helpers import text_of
@@ -17,7 +18,9 @@ NOTES = "[@click=app.bell]ring[/] \x1b[2J wiped?"
 def test_literal_never_parses_markup_and_shows_control_characters() -> None:
     assert str(literal(HOSTILE)) == HOSTILE
     assert literal(HOSTILE).spans == []
-    assert clean("a\x1b[2Jb\u202ec") == "a␛[2Jb<U+202E>c"
+    assert pictured("a\x1b[2Jb\u202ec") == "a␛[2Jb<U+202E>c"
+    # The Arabic letter mark and half a character were missed here before planner.text.
+    assert str(literal("a\u061cb\ud800c", one_line=True)) == "a<U+061C>b<U+D800>c"
 
 
 @pytest.mark.parametrize("name", [HOSTILE, BOLD])

@@ -2,7 +2,7 @@
 
 The document is built before the dialog opens (by :mod:`planner.export`, the same
 text ``planner export`` writes), so the preview is exactly what lands in the file.
-Writing goes through :func:`planner.store.atomic.write_atomic`: a new file is
+Writing goes through :func:`planner.fsio.write_atomic`: a new file is
 published without ever replacing one that appeared meanwhile, and an existing file
 is replaced only after the user says so in a second question. A path that cannot
 be written leaves the dialog open with the reason in red, so the user can fix it.
@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
-from planner.store.errors import OutputExistsError, StoreWriteError
+from planner import fsio
 from planner.tui.dialogs.base import AnswerOnce
 from planner.tui.dialogs.choice import confirm
 from planner.tui.text import literal
@@ -161,11 +161,9 @@ class ExportDialog(AnswerOnce, ModalScreen[Path | None]):
         path = resolve(text)
         data = self.markdown.encode("utf-8")
         try:
-            from planner.store.atomic import write_atomic
-
             try:
-                write_atomic(path, data, overwrite=False)
-            except OutputExistsError:
+                fsio.write_atomic(path, data, overwrite=False)
+            except fsio.AlreadyExists:
                 answer = await self.app.push_screen_wait(
                     confirm(
                         "Replace the file?",
@@ -178,8 +176,8 @@ class ExportDialog(AnswerOnce, ModalScreen[Path | None]):
                 if answer != "yes":
                     self._describe(text)
                     return
-                write_atomic(path, data, overwrite=True)
-        except StoreWriteError as exc:
+                fsio.write_atomic(path, data, overwrite=True)
+        except fsio.UnwritableFile as exc:
             self._fail(f"Could not export: {exc.message}")
             return
         self.dismiss(path)

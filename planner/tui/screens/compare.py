@@ -23,8 +23,9 @@ from textual.widgets import Header, Static
 from planner.errors import PlannerError
 from planner.models.comparison import Comparison
 from planner.present.comparison import SECTIONS, Look
+from planner.text import pictured as clean
 from planner.tui import saving
-from planner.tui.text import clean, literal
+from planner.tui.text import literal
 from planner.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ screen; no widget per row, no table to rebuild. (A ``DataTable`` of 10,000 rows 
 its first paint measuring every cell: docs/performance.md.)
 
 Names are user text: each cell is a plain :class:`~rich.segment.Segment` of
-:func:`planner.tui.text.clean_line` text, never markup, and is cut to its column by
+:func:`planner.text.pictured_line` text, never markup, and is cut to its column by
 cell width (emoji and CJK take two cells), so a row never spills into the next column.
 """
 
@@ -30,7 +30,7 @@ from textual.strip import Strip
 
 from planner import fmt
 from planner.store import ListedScenario
-from planner.tui.text import clean_line
+from planner.text import pictured_line as clean_line
 
 
 @dataclass(frozen=True)

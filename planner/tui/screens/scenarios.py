@@ -24,10 +24,11 @@ from textual.widgets import Header, Input, Static
 
 from planner.store import ListedScenario, Listing, StoredScenario
 from planner.store.errors import InvalidNameError, ScenarioExistsError, StoreError
+from planner.text import pictured_line as clean_line
 from planner.tui import saving
 from planner.tui.document import Document
 from planner.tui.screens.scenario_list import ScenarioList, header_text
-from planner.tui.text import clean_line, literal
+from planner.tui.text import literal
 from planner.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
