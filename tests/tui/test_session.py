@@ -13,6 +13,7 @@ from planner.tui.dialogs.name import NamePrompt
 from planner.tui.document import Document
 
 from .conftest import LARGE
+from .helpers import text_of
 from .store_helpers import save_all, settle, variants
 
 
@@ -95,3 +96,26 @@ async def test_the_session_alone_changes_the_document_and_the_title_follows(make
         await pilot.pause()
         assert app.session.dirty and app.sub_title.endswith("unsaved")
         assert not hasattr(type(app), "document")  # no second copy on the app to assign
+
+
+async def test_open_and_compare_say_what_the_cli_says_about_unknown_references(make_app, kb, capsys) -> None:
+    """A scenario saved with a strategies directory not loaded now: the app refuses to
+    open or compare it with the very message `planner scenarios show` prints."""
+    from planner.cli.main import main
+
+    store = save_all(variants(kb)[:1])
+    store.save(kb.default_scenario().with_changes(name="Elsewhere", exclude=["carrier-pigeons"]))
+    assert main(["scenarios", "show", "Elsewhere"]) == 2
+    cli_message = capsys.readouterr().err.strip().removeprefix("planner: error: ")
+    assert "carrier-pigeons" in cli_message and "--strategies" in cli_message
+    app = make_app()
+    async with app.run_test(size=LARGE, notifications=True) as pilot:
+        worker = app.run_worker(app.session.open("Elsewhere"))
+        await worker.wait()
+        await pilot.pause(0.2)
+        assert worker.result is False and app.session.document.name is None
+        assert any(cli_message in str(t.render()) for t in app.screen.query(Toast))
+        app.session.compare(["Café baseline", "Elsewhere"])
+        await settle(pilot)
+        assert app.current_mode == "compare" and app.screen.comparison is None
+        assert text_of(app, "#compare-title") == cli_message
