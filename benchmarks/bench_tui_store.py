@@ -90,10 +90,10 @@ def child() -> None:
             await pilot.pause()
             start = time.perf_counter()
             await pilot.press("c")
-            await _until(lambda: getattr(app.screen, "comparison", None) is not None and app.screen.names == app.compare_names)
+            await _until(lambda: getattr(app.screen, "comparison", None) is not None and app.screen.names == app.session.compare_names)
             out["compare_4"] = await _painted(app) - start
             # The comparison alone: a new selection rendered on the Compare screen shown.
-            names = [r.name for r in app.store.list().scenarios[5:9]]
+            names = [r.name for r in app.session.store.list().scenarios[5:9]]
             start = time.perf_counter()
             app.screen.show(names)
             out["compare_4_in_place"] = await _painted(app) - start

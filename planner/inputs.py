@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
-from planner.errors import InputError, PlannerError, first_problem
+from planner.errors import InputError, first_problem
 from planner.fmt import short
 from planner.fsio import JSONProblem, UnreadableFile, parse_json, read_regular, surrogate_path
 from planner.knowledge.references import channel_names, check_references, reference_problems  # noqa: F401 - re-exported
 from planner.knowledge.schema import KnowledgeBase, Preset
 from planner.models.scenario import Scenario
-
-if TYPE_CHECKING:
-    from planner.models.plan import Plan
 
 MAX_SCENARIO_BYTES = 1_000_000
 
@@ -153,21 +150,3 @@ def _preset(kb: KnowledgeBase, preset: str) -> Preset:
         raise InputError(f"--preset: {short(preset)} is not a preset; choose one of {', '.join(sorted(known))}", "preset")
     return known[preset]
 
-
-def plan_saved(scenario: Scenario, kb: KnowledgeBase) -> Plan:
-    """The plan of a saved scenario, for every view that opens one (CLI and TUI).
-
-    Its references are checked first, so a scenario saved with a strategies directory
-    that is not given now fails with a clear message instead of a model error.
-    """
-    from planner.engine import build_plan
-    from planner.store.names import shown
-
-    problems = reference_problems(scenario, kb)
-    if problems:
-        field, message = problems[0]
-        raise PlannerError(
-            f"scenario {shown(scenario.name)}: {field}: {message}. If it was saved with extra strategies, "
-            "pass the same --strategies directory."
-        )
-    return build_plan(scenario, kb)

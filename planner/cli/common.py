@@ -15,8 +15,6 @@ from planner.cli.options import add_data_dir_option, add_strategies_option  # no
 
 if TYPE_CHECKING:
     from planner.knowledge import KnowledgeBase
-    from planner.models.plan import Plan
-    from planner.models.scenario import Scenario
     from planner.store import Listing, ScenarioStore
 
 
@@ -44,13 +42,6 @@ def knowledge_from(args: argparse.Namespace) -> KnowledgeBase:
     from planner.knowledge import load_knowledge
 
     return load_knowledge(getattr(args, "strategies", None) or [])
-
-
-def plan_for(scenario: Scenario, kb: KnowledgeBase) -> Plan:
-    """See :func:`planner.inputs.plan_saved` (shared with the TUI)."""
-    from planner.inputs import plan_saved
-
-    return plan_saved(scenario, kb)
 
 
 def today_from(args: argparse.Namespace) -> datetime.date:

@@ -19,12 +19,10 @@ from planner.cli.common import (
     add_output_options,
     add_strategies_option,
     knowledge_from,
-    plan_for,
     store_from,
     today_from,
     write_output,
 )
-from planner.errors import PlannerError
 
 
 def register(subparsers: Any) -> None:
@@ -45,26 +43,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.compare import MAX_PLANS, MIN_PLANS, Names, compare_plans
-    from planner.engine import build_plan
-    from planner.store.names import identity, shown
+    from planner.usecases import COMPARISON_FILE, compare_saved
 
-    names: list[str] = args.names
-    if not MIN_PLANS <= len(names) <= MAX_PLANS:
-        raise PlannerError(f"compare takes {MIN_PLANS} to {MAX_PLANS} scenario names, got {len(names)}")
-    seen: set[str] = set()
-    for n in names:
-        if identity(n) in seen:
-            raise PlannerError(f"{shown(n)} is named twice; compare different scenarios")
-        seen.add(identity(n))
     today = today_from(args) if args.format == "markdown" else None
-    store = store_from(args)
-    stored = [store.load(n) for n in names]
-    kb = knowledge_from(args)
-    comparison = compare_plans(
-        [plan_for(s.scenario, kb) for s in stored], [s.name for s in stored], words=Names.of(kb),
-        replan=lambda scenario: build_plan(scenario, kb, sensitivity=False),
-    )
+    comparison = compare_saved(store_from(args), args.names, knowledge_from(args))
     if args.format == "json":
         from planner.text import json_visible
 
@@ -84,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    write_output(text, args.output, force=args.force, default=Path("comparison.md"))
+    write_output(text, args.output, force=args.force, default=Path(COMPARISON_FILE))
     return 0

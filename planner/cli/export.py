@@ -17,7 +17,6 @@ from planner.cli.common import (
     add_output_options,
     add_strategies_option,
     knowledge_from,
-    plan_for,
     store_from,
     today_from,
     write_output,
@@ -39,14 +38,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.compare.inputs import Names
-    from planner.export import plan_to_markdown
-    from planner.store.names import slug
+    from planner.usecases import plan_file_name, plan_markdown, plan_saved
 
     today = today_from(args)
-    stored = store_from(args).load(args.name)
     kb = knowledge_from(args)
-    plan = plan_for(stored.scenario, kb)
-    text = plan_to_markdown(plan, today=today, names=Names.of(kb))
-    write_output(text, args.output, force=args.force, default=Path(f"{slug(stored.name)}.md"))
+    stored, plan = plan_saved(store_from(args), args.name, kb)
+    write_output(plan_markdown(plan, kb, today), args.output, force=args.force, default=Path(plan_file_name(stored.name)))
     return 0

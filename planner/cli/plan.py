@@ -171,10 +171,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json_visible(plan.to_json()))
     elif args.format == "markdown":
-        from planner.compare.inputs import Names
-        from planner.export import plan_to_markdown
+        from planner.usecases import plan_markdown
 
-        sys.stdout.write(plan_to_markdown(plan, today=today_from(args), names=Names.of(kb)))
+        sys.stdout.write(plan_markdown(plan, kb, today_from(args)))
     else:
         from planner.present.plan import print_plan
 

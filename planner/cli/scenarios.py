@@ -17,7 +17,6 @@ from planner.cli.common import (
     add_date_option,
     add_strategies_option,
     knowledge_from,
-    plan_for,
     print_json,
     report_problems,
     store_from,
@@ -124,10 +123,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    stored = store.load(args.name)
+    from planner.usecases import plan_saved
+
     kb = knowledge_from(args)
-    plan = plan_for(stored.scenario, kb)
+    stored, plan = plan_saved(store_from(args), args.name, kb)
     if args.format == "json":
         import json
 
@@ -141,10 +140,9 @@ def run_show(args: argparse.Namespace) -> int:
             }
         )
     elif args.format == "markdown":
-        from planner.compare.inputs import Names
-        from planner.export import plan_to_markdown
+        from planner.usecases import plan_markdown
 
-        sys.stdout.write(plan_to_markdown(plan, today=today_from(args), names=Names.of(kb)))
+        sys.stdout.write(plan_markdown(plan, kb, today_from(args)))
     else:
         from rich.console import Console
         from rich.table import Table

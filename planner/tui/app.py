@@ -3,8 +3,14 @@
 Deliberately small. The app holds the state every screen shares (knowledge base,
 scenario, plan) as reactives and re-plans when the scenario changes (see
 :mod:`planner.tui.live`); screens watch those reactives and know nothing of each
-other. New top-level screens (saved scenarios, compare) join :data:`PlannerApp.MODES`
-and new palette commands join :data:`planner.tui.commands.SOURCES`.
+other. The saved scenarios (the store, which one is open, unsaved changes, and the
+save, open, rename… conversations) belong to ``app.session``
+(:mod:`planner.tui.session`); the app's actions for them are one-line calls to it.
+New top-level screens join :data:`PlannerApp.MODES` and new palette commands join
+:data:`planner.tui.commands.SOURCES`.
+
+The Scenarios and Compare screens are *lazy* modes: their modules are imported the
+first time the mode is shown, so none of that weighs on startup.
 """
 
 from __future__ import annotations
@@ -14,16 +20,15 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
+from textual.screen import ModalScreen, Screen
 
 from planner.knowledge import KnowledgeBase
 from planner.models import Plan, Scenario
-from planner.text import pictured_line
 from planner.tui.commands import PlannerCommands
-from planner.tui.document import UNSAVED_MARK, Document
 from planner.tui.live import BuildPlan, LivePlanner
 from planner.tui.screens.help import HelpScreen, binding_rows
 from planner.tui.screens.plan import PlanScreen
-from planner.tui.store_actions import STORE_BINDINGS, STORE_MODES, StoreActions
+from planner.tui.session import Session
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,10 +36,36 @@ if TYPE_CHECKING:
     from planner.store import ScenarioStore
 
 
-class PlannerApp(StoreActions, App[int]):
+def _scenarios_screen() -> Screen[None]:
+    from planner.tui.screens.scenarios import ScenariosScreen
+
+    return ScenariosScreen()
+
+
+def _compare_screen() -> Screen[None]:
+    from planner.tui.screens.compare import CompareScreen
+
+    return CompareScreen()
+
+
+STORE_BINDINGS = [
+    Binding("ctrl+s", "save", "Save", tooltip="Save the scenario (asks for a name the first time)", id="app.save"),
+    Binding("f2", "save_as", "Save as", show=False, tooltip="Save the scenario under a new name", id="app.save_as"),
+    Binding("f6", "export", "Export", tooltip="Export the plan (or the comparison) as Markdown", id="app.export"),
+    Binding("f3", "show('scenarios')", "Open", tooltip="Saved scenarios: open, rename, duplicate, delete, compare", id="app.scenarios"),
+    Binding("f4", "show('compare')", "Compare", tooltip="Compare 2–4 saved scenarios side by side", id="app.compare"),
+    Binding("f5", "show('plan')", "Plan", tooltip="Back to the wizard and the plan", id="app.plan"),
+]
+"""The keys for saved scenarios, compare and export (mirrored in the palette by
+:mod:`planner.tui.commands_store`)."""
+
+_GUARDED = {"save", "save_as", "show", "export"}
+
+
+class PlannerApp(App[int]):
     TITLE = "planner"
     CSS_PATH = "planner.tcss"
-    MODES = {"plan": PlanScreen, **STORE_MODES}
+    MODES = {"plan": PlanScreen, "scenarios": _scenarios_screen, "compare": _compare_screen}
     DEFAULT_MODE = "plan"
     COMMANDS = App.COMMANDS | {PlannerCommands}
 
@@ -53,11 +84,6 @@ class PlannerApp(StoreActions, App[int]):
     """Why the last re-plan failed, or empty."""
     loaded: var[int] = var(0, init=False)
     """Bumped when a scenario is loaded from outside the wizard, so forms refill."""
-    document: var[Document] = var(lambda: Document(None, None, None), init=False)
-    """Which saved scenario is open (see :mod:`planner.tui.document`). ``__init__`` sets
-    it; the placeholder default is lazy so importing the app validates no Scenario."""
-    dirty: var[bool] = var(False, init=False)
-    """The scenario on screen differs from the one last loaded or saved."""
     sub_title: var[str] = var("")  # type: ignore[assignment]
     """Textual's App.sub_title is a repainting reactive: every unsaved-mark toggle
     repainted the whole screen (cost: docs/performance.md). The Header watches it either way."""
@@ -71,13 +97,9 @@ class PlannerApp(StoreActions, App[int]):
         store: ScenarioStore | None = None,
         data_dir: Path | None = None,
     ) -> None:
-        """``store``: the saved scenarios to use; by default the one ``data_dir`` (or
-        ``$PLANNER_HOME``…) names is opened on first use."""
+        """``store``, ``data_dir``: the saved scenarios (see :class:`Session`)."""
         super().__init__()
-        self._store = store
-        self._data_dir = data_dir
-        self.compare_names = []
-        self.set_reactive(PlannerApp.document, Document.unsaved(scenario))
+        self.session = Session(self, scenario, store=store, data_dir=data_dir)
         if build is None:
             from planner.engine import build_plan as build
         self.kb = kb
@@ -86,19 +108,11 @@ class PlannerApp(StoreActions, App[int]):
         self.live.request(scenario)
 
     def watch_scenario(self, scenario: Scenario) -> None:
-        self._mark_unsaved()
+        self.session.track()
         self.live.request(scenario)
 
-    def watch_document(self) -> None:
-        self._mark_unsaved()
-
-    def _mark_unsaved(self) -> None:
-        self.dirty = self.document.is_dirty(self.scenario)
-        name = pictured_line(self.scenario.name)
-        self.sub_title = f"{name}  {UNSAVED_MARK}" if self.dirty else name
-
     def on_mount(self) -> None:
-        self._mark_unsaved()
+        self.session.track()
 
     def _planned(self, plan: Plan) -> None:
         self.plan_error = ""
@@ -107,19 +121,50 @@ class PlannerApp(StoreActions, App[int]):
     def _failed(self, message: str) -> None:
         self.plan_error = message
 
-    def load_scenario(self, scenario: Scenario, origin: str, *, document: Document | None = None) -> None:
-        """Replace the scenario from outside the wizard (a preset, a saved file).
-        ``document`` says which saved scenario it is (default: none, unsaved)."""
-        self.document = document or Document.unsaved(scenario)
-        self.scenario = scenario
-        self.loaded += 1
-        self.notify(f"Loaded {pictured_line(origin)}.", title="Scenario", markup=False)
+    def load_scenario(self, scenario: Scenario, origin: str) -> None:
+        """Replace the scenario from outside the wizard (a preset, a file): unsaved."""
+        self.session.load(scenario, origin)
 
     def replace_scenario(self, scenario: Scenario, origin: str) -> None:
         """Like :meth:`load_scenario`, but asks first if there are unsaved changes."""
-        from planner.tui import saving
+        self.session.run(self.session.replace(scenario, origin))
 
-        saving.start(self, saving.replace(self, scenario, origin))
+    # --- keys for the saved scenarios: each a call to the session ---------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide what makes no sense where the user is: the key for the screen already
+        shown, export on the Scenarios list, anything while a dialog asks a question."""
+        if action in _GUARDED and isinstance(self.screen, ModalScreen):
+            return False
+        if action == "show" and parameters and parameters[0] == self.current_mode:
+            return False
+        if action == "export" and self.current_mode == "scenarios":
+            return False
+        return True
+
+    def action_save(self) -> None:
+        self.session.run(self.session.save())
+
+    def action_save_as(self) -> None:
+        self.session.run(self.session.save(as_new=True))
+
+    async def action_quit(self) -> None:
+        if not self.session.dirty:
+            self.exit()
+        elif isinstance(self.screen, ModalScreen):
+            self.notify("Answer or cancel (Esc) the question on screen first.", title="Quit", markup=False)
+        else:
+            self.session.run(self.session.quit())
+
+    async def action_show(self, mode: str) -> None:
+        await self.switch_mode(mode)
+
+    def action_export(self) -> None:
+        """Export the plan on screen (the Compare screen exports its comparison)."""
+        screen_export = getattr(self.screen, "action_export", None)
+        if screen_export is not None:
+            screen_export()
+        else:
+            self.session.export_plan()
 
     def action_command_palette(self) -> None:
         """Ctrl+P: Textual's palette, guarded against its page-key crash

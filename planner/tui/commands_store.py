@@ -1,6 +1,6 @@
 """Palette commands for saved scenarios, compare and export (see :mod:`.commands`).
 
-App-wide commands mirror :data:`planner.tui.store_actions.STORE_BINDINGS`; on the
+App-wide commands mirror :data:`planner.tui.app.STORE_BINDINGS`; on the
 Scenarios and Compare screens, every screen binding with a tooltip becomes a command
 too, so whatever a key does there can also be found by typing its name.
 """

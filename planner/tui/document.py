@@ -1,10 +1,11 @@
 """Which saved scenario is open, and whether the screen holds changes it does not.
 
-The app keeps one :class:`Document`: the stored name and version token of the
-scenario being edited (both ``None`` for one that was never saved: the default, a
-preset, a ``--scenario`` file) and the *baseline*, the scenario as it was last
-loaded or saved. "Unsaved changes" is simply ``scenario != baseline``, so undoing an
-edit by hand clears the mark again, and no screen has to report edits.
+The app's session (:mod:`planner.tui.session`) keeps one :class:`Document`: the
+stored name and version token of the scenario being edited (both ``None`` for one
+that was never saved: the default, a preset, a ``--scenario`` file) and the
+*baseline*, the scenario as it was last loaded or saved. "Unsaved changes" is
+simply ``scenario != baseline``, so undoing an edit by hand clears the mark again,
+and no screen has to report edits.
 """
 
 from __future__ import annotations

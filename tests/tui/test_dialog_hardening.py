@@ -55,7 +55,7 @@ async def test_ctrl_s_then_enter_enter_saves_once(make_app) -> None:
         assert not isinstance(app.screen, NamePrompt)
         assert len(app.screen_stack) == 1
         assert ScenarioStore.open().list().names() == [app.scenario.name]
-        assert not app.dirty
+        assert not app.session.dirty
     assert app.return_code in (None, 0)
 
 

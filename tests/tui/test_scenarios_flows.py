@@ -40,22 +40,22 @@ async def test_save_marks_unsaved_and_saves_again_without_asking(make_app) -> No
     app = make_app()
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
-        assert not app.dirty and UNSAVED_MARK not in title(app)
+        assert not app.session.dirty and UNSAVED_MARK not in title(app)
         await pilot.press("end")  # reach slider to 100: an edit
         await pilot.pause()
-        assert app.dirty and UNSAVED_MARK in title(app)
+        assert app.session.dirty and UNSAVED_MARK in title(app)
         await pilot.press("ctrl+s")  # never saved: asks for a name
         await answer_name(pilot, "Spring plan")
         store = ScenarioStore.open()
         assert store.load("Spring plan").scenario.reach_priority == 100
-        assert not app.dirty and UNSAVED_MARK not in title(app) and app.scenario.name == "Spring plan"
+        assert not app.session.dirty and UNSAVED_MARK not in title(app) and app.scenario.name == "Spring plan"
         await pilot.press("home")
         await pilot.pause()
-        assert app.dirty
+        assert app.session.dirty
         await pilot.press("ctrl+s")  # now it has a name: saved directly
         await settle(pilot)
         assert not isinstance(app.screen, NamePrompt)
-        assert store.load("Spring plan").scenario.reach_priority == 0 and not app.dirty
+        assert store.load("Spring plan").scenario.reach_priority == 0 and not app.session.dirty
 
 
 async def test_save_conflict_offers_overwrite_or_save_as(make_app, kb) -> None:
@@ -66,7 +66,7 @@ async def test_save_conflict_offers_overwrite_or_save_as(make_app, kb) -> None:
         await settle(pilot)
         await pilot.press("enter")  # open "Café baseline"
         await settle(pilot)
-        assert app.document.name == "Café baseline" and app.current_mode == "plan"
+        assert app.session.document.name == "Café baseline" and app.current_mode == "plan"
         # Somebody else changes the file, then we edit and save.
         other = store.load("Café baseline")
         store.save(other.scenario.with_changes(hours_per_week=33), expected=other.token)
@@ -78,7 +78,7 @@ async def test_save_conflict_offers_overwrite_or_save_as(make_app, kb) -> None:
         await answer_name(pilot, "Café mine")
         assert store.load("Café baseline").scenario.hours_per_week == 33  # theirs kept
         assert store.load("Café mine").scenario.reach_priority == 100  # ours saved
-        assert app.document.name == "Café mine" and not app.dirty
+        assert app.session.document.name == "Café mine" and not app.session.dirty
 
 
 async def test_open_search_sort_rename_duplicate_delete(make_app, kb) -> None:
@@ -107,7 +107,7 @@ async def test_open_search_sort_rename_duplicate_delete(make_app, kb) -> None:
         await pilot.press("r")
         await answer_name(pilot, "Reach push 2")
         assert not store.exists("Reach push") and store.exists("Reach push 2")
-        assert app.document.name == "Reach push 2" and app.scenario.name == "Reach push 2" and not app.dirty
+        assert app.session.document.name == "Reach push 2" and app.scenario.name == "Reach push 2" and not app.session.dirty
 
         await pilot.press("d")
         await answer_name(pilot, "Reach copy")
@@ -125,7 +125,7 @@ async def test_open_search_sort_rename_duplicate_delete(make_app, kb) -> None:
         await pilot.press("y")
         await settle(pilot)
         assert not store.exists("Reach push 2")
-        assert app.dirty  # the open scenario's file is gone: what is on screen is unsaved
+        assert app.session.dirty  # the open scenario's file is gone: what is on screen is unsaved
 
 
 async def test_quitting_with_unsaved_changes_asks(make_app) -> None:
@@ -137,7 +137,7 @@ async def test_quitting_with_unsaved_changes_asks(make_app) -> None:
         assert isinstance(app.screen, ChoiceDialog) and app.is_running
         await pilot.press("escape")
         await settle(pilot)
-        assert app.is_running and app.dirty
+        assert app.is_running and app.session.dirty
         await pilot.press("ctrl+q")
         await settle(pilot)
         await pilot.press("d")  # discard
@@ -211,7 +211,7 @@ async def test_export_plan_confirms_overwrite_and_reports_unwritable(make_app, t
 async def test_export_comparison(make_app, kb, tmp_path) -> None:
     save_all(variants(kb)[:2])
     app = make_app()
-    app.compare_names = ["Café baseline", "More hours"]
+    app.session.compare_names = ["Café baseline", "More hours"]
     async with app.run_test(size=LARGE) as pilot:
         await pilot.press("f4")
         await settle(pilot)
@@ -228,17 +228,17 @@ async def test_the_store_opens_on_first_use_where_data_dir_says(kb, tmp_path) ->
     from planner.tui.app import PlannerApp
 
     app = PlannerApp(kb, kb.default_scenario(), data_dir=tmp_path / "mine")
-    assert app._store is None
+    assert app.session._store is None
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
-        assert app._store is None
+        assert app.session._store is None
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, NamePrompt)
         app.screen.query_one(Input).value = "Mine"
         await pilot.press("enter")
         await settle(pilot)
-    assert app.store.paths.root == tmp_path / "mine"
+    assert app.session.store.paths.root == tmp_path / "mine"
     assert [s.name for s in ScenarioStore.open(tmp_path / "mine").list().scenarios] == ["Mine"]
 
 
@@ -254,6 +254,6 @@ async def test_saving_a_case_variant_of_a_saved_name_says_so(make_app, kb) -> No
         await pilot.press("enter")
         await settle(pilot)
         await pilot.pause(0.2)
-        assert app.document.name == "CAFE 10H"
+        assert app.session.document.name == "CAFE 10H"
         toasts = " ".join(str(t.render()) for t in app.screen.query(Toast))
         assert "case-sensitive" in toasts and "Cafe 10h" in toasts, toasts

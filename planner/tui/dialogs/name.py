@@ -1,8 +1,9 @@
 """Ask for a scenario name (save as, rename, duplicate).
 
-The caller does the store operation and, if the store refuses the name (blank, too
-long, taken), opens the prompt again with the store's own message under the field:
-the store is the single judge of what a valid name is.
+The session's one name loop (:meth:`planner.tui.session.Session.ask_name`) does the
+store operation and, if the store refuses the name (blank, too long, taken), opens
+the prompt again with the store's own message under the field: the store is the
+single judge of what a valid name is.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The Compare screen (F4): 2–4 saved scenarios side by side.
 
-Which scenarios: the ones marked on the Scenarios screen (Space, then ``c``), kept on
-the app as ``compare_names``; the first is the baseline. The screen loads them,
-plans each (:func:`planner.inputs.plan_saved`, the same as ``planner compare``), and
+Which scenarios: the ones marked on the Scenarios screen (Space, then ``c``), kept by
+the app's session as ``compare_names``; the first is the baseline. The screen loads them,
+plans each (:func:`planner.usecases.compare_saved`, the same as ``planner compare``), and
 shows :func:`planner.compare.compare_plans` as five tables: summary, inputs with the
 differences marked, split, hours per tactic with the change against the baseline,
 warnings and sensitivity. F6 (or ``e``) exports the same comparison as Markdown.
@@ -10,7 +10,6 @@ warnings and sensitivity. F6 (or ``e``) exports the same comparison as Markdown.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -23,8 +22,8 @@ from textual.widgets import Header, Static
 from planner.errors import PlannerError
 from planner.models.comparison import Comparison
 from planner.present.comparison import SECTIONS, Look
-from planner.text import pictured as clean
-from planner.tui import saving
+from planner.text import pictured
+from planner.tui.session import quoted
 from planner.tui.text import literal
 from planner.tui.widgets.key_bar import KeyBar
 
@@ -35,20 +34,6 @@ HOW_TO_PICK = (
     "Pick 2 to 4 saved scenarios to compare: press p (or F3) for the Scenarios screen, mark them with "
     "Space (the first marked is the baseline), then press c."
 )
-
-
-def build_comparison(app: PlannerApp, names: list[str]) -> Comparison:
-    """Load, plan and compare ``names``; raises :class:`PlannerError` with a message."""
-    from planner.compare import Names, compare_plans
-    from planner.inputs import plan_saved
-
-    stored = [app.store.load(n) for n in names]
-    from planner.engine import build_plan
-
-    return compare_plans(
-        [plan_saved(s.scenario, app.kb) for s in stored], [s.name for s in stored], words=Names.of(app.kb),
-        replan=lambda scenario: build_plan(scenario, app.kb, sensitivity=False),
-    )
 
 
 class CompareScreen(Screen[None]):
@@ -96,8 +81,8 @@ class CompareScreen(Screen[None]):
         yield KeyBar()
 
     def on_screen_resume(self) -> None:
-        if self.planner.compare_names != self.names or self.comparison is None:
-            self.show(self.planner.compare_names)
+        if self.planner.session.compare_names != self.names or self.comparison is None:
+            self.show(self.planner.session.compare_names)
 
     def show(self, names: list[str]) -> None:
         """Compare ``names`` now (baseline first)."""
@@ -109,25 +94,25 @@ class CompareScreen(Screen[None]):
             self._fill(None)
             return
         try:
-            self.comparison = build_comparison(self.planner, names)
+            self.comparison = self.planner.session.comparison(names)
         except PlannerError as exc:
             title.update(literal(exc.message))
             self._fill(None)
-            saving.report(self.planner, exc, "Cannot compare")
+            self.planner.session.report(exc, "Cannot compare")
             return
         c = self.comparison
         title.update(
             Content.assemble(
                 (f"Comparing {len(c.names)} scenarios", "bold"),
                 " · baseline ",
-                saving.quoted(c.baseline),
+                quoted(c.baseline),
                 (" · p picks others · F6 exports", "$text-muted"),
             )
         )
         self._fill(c)
 
     def _fill(self, c: Comparison | None) -> None:
-        look = Look.from_theme(self.app.theme_variables, clean)
+        look = Look.from_theme(self.app.theme_variables, pictured)
         for section, make in SECTIONS.items():
             widget = self.query_one(f"#compare-{section}", Static)
             widget.display = c is not None
@@ -140,12 +125,4 @@ class CompareScreen(Screen[None]):
         if self.comparison is None:
             self.app.notify(HOW_TO_PICK, title="Nothing to export", severity="warning", markup=False)
             return
-        from planner.export import comparison_to_markdown, today_from_env
-        from planner.tui.store_actions import open_export
-
-        try:
-            markdown = comparison_to_markdown(self.comparison, today=today_from_env())
-        except PlannerError as exc:
-            saving.report(self.planner, exc, "Not exported")
-            return
-        open_export(self.planner, "Export the comparison as Markdown", markdown, Path.cwd() / "comparison.md")
+        self.planner.session.export_comparison(self.comparison)

@@ -30,7 +30,7 @@ from textual.strip import Strip
 
 from planner import fmt
 from planner.store import ListedScenario
-from planner.text import pictured_line as clean_line
+from planner.text import pictured_line
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def cells(row: ListedScenario, mark: str, goal_names: Mapping[str, str] | None =
             "Reach": str(row.reach_priority),
             "Goals": ", ".join(names.get(g, g) for g in row.goals) or "none",
         }
-    return {"": mark, "Name": clean_line(row.name), "Modified": fmt.timestamp(row.modified_ns), **details}
+    return {"": mark, "Name": pictured_line(row.name), "Modified": fmt.timestamp(row.modified_ns), **details}
 
 
 class ScenarioList(ScrollView, can_focus=True):

@@ -1,7 +1,9 @@
 """The Scenarios screen (F3): every saved scenario, searchable and sortable.
 
 Open, rename, duplicate and delete work on the highlighted row; Space marks up to
-four rows for Compare (the first marked is the baseline). Save and Save as are the
+four rows for Compare (the first marked is the baseline). Each of these asks the
+app's session (:mod:`planner.tui.session`), which holds the store and the open
+scenario; the screen only reads the list again afterwards. Save and Save as are the
 app's keys (Ctrl+S, F2) and work here too. The listing is read in a thread worker
 from the store's index (:meth:`planner.store.ScenarioStore.list`), so the screen
 paints at once and a store of 10,000 scenarios is ready well within a second; it is
@@ -11,8 +13,8 @@ read again every time the screen is shown, so changes by other planners appear.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,16 +25,15 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from planner.store import ListedScenario, Listing, StoredScenario
-from planner.store.errors import InvalidNameError, ScenarioExistsError, StoreError
-from planner.text import pictured_line as clean_line
-from planner.tui import saving
-from planner.tui.document import Document
+from planner.store.errors import StoreError
+from planner.text import pictured_line
 from planner.tui.screens.scenario_list import ScenarioList, header_text
 from planner.tui.text import literal
 from planner.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
+    from planner.tui.session import Session
 
 SORTS = ("name", "modified", "hours")
 SORT_LABEL = {"name": "name A→Z", "modified": "newest first", "hours": "most hours first"}
@@ -113,6 +114,10 @@ class ScenariosScreen(Screen[None]):
     def planner(self) -> PlannerApp:
         return cast("PlannerApp", self.app)
 
+    @property
+    def session(self) -> Session:
+        return self.planner.session
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="scenarios-bar"):
@@ -136,7 +141,7 @@ class ScenariosScreen(Screen[None]):
 
     def _stamp(self) -> int | None:
         try:
-            return os.stat(self.planner.store.directory).st_mtime_ns
+            return os.stat(self.session.store.directory).st_mtime_ns
         except OSError:
             return None
 
@@ -152,7 +157,7 @@ class ScenariosScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="scenarios-list", exit_on_error=False)
     def _load(self, keep: str | None) -> None:
         try:
-            listing = self.planner.store.list()
+            listing = self.session.store.list()
         except StoreError as exc:
             self.app.call_from_thread(self._failed, exc)
             return
@@ -161,7 +166,7 @@ class ScenariosScreen(Screen[None]):
     def _failed(self, exc: StoreError) -> None:
         self.loaded = True
         self.query_one("#scenarios-status", Static).update(literal(exc.message))
-        saving.report(self.planner, exc, "Cannot list scenarios")
+        self.session.report(exc, "Cannot list scenarios")
 
     def _show(self, listing: Listing, keep: str | None) -> None:
         self.listing = listing
@@ -169,7 +174,7 @@ class ScenariosScreen(Screen[None]):
         present = {r.file: r for r in listing.scenarios}
         self.marks = [present[m.file] for m in self.marks if m.file in present]
         for problem in listing.problems:
-            self.app.notify(clean_line(problem.message), title="Unusable file", severity="warning", markup=False)
+            self.app.notify(pictured_line(problem.message), title="Unusable file", severity="warning", markup=False)
         self.loaded = True
         self._refilter(keep)
         self.on_resize()
@@ -185,7 +190,7 @@ class ScenariosScreen(Screen[None]):
 
     def _status(self) -> None:
         total, shown = len(self.listing.scenarios), len(self.table.rows)
-        store_dir = str(self.planner.store.directory)
+        store_dir = str(self.session.store.directory)
         if not total:
             text = Content.assemble("No saved scenarios yet in ", literal(store_dir), ". Press Ctrl+S to save the one on the plan screen.")
         else:
@@ -250,7 +255,7 @@ class ScenariosScreen(Screen[None]):
 
     def action_open(self) -> None:
         if (row := self._current()) is not None:
-            saving.start(self.planner, saving.open_saved(self.planner, row.name))
+            self.session.run(self.session.open(row.name))
 
     def action_mark(self) -> None:
         row = self._current()
@@ -272,86 +277,22 @@ class ScenariosScreen(Screen[None]):
         if len(self.marks) < 2:
             self.app.notify("Mark 2 to 4 scenarios with Space first (the first marked is the baseline).", title="Compare", severity="warning", markup=False)
             return
-        self.planner.compare([m.name for m in self.marks])
+        self.session.compare([m.name for m in self.marks])
 
     def action_rename(self) -> None:
         if (row := self._current()) is not None:
-            saving.start(self.planner, self._rename(row.name))
+            self.session.run(self._reload_after(self.session.rename(row.name)))
 
     def action_duplicate(self) -> None:
         if (row := self._current()) is not None:
-            saving.start(self.planner, self._duplicate(row.name))
+            self.session.run(self._reload_after(self.session.duplicate(row.name)))
 
     def action_delete(self) -> None:
         if (row := self._current()) is not None:
-            saving.start(self.planner, self._delete(row.name))
+            self.session.run(self._reload_after(self.session.delete(row.name)))
 
-    async def _ask_name(self, title: str, note: Content, initial: str, action: str, error: str) -> str | None:
-        from planner.tui.dialogs.name import NamePrompt
-
-        return await self.app.push_screen_wait(NamePrompt(title, note, initial, action=action, error=error))
-
-    async def _name_until_stored(
-        self, title: str, prompt: Content, initial: str, action: str, store: Callable[[str], StoredScenario], failed: str
-    ) -> StoredScenario | None:
-        """Ask for a name until the store accepts it. A taken or invalid name keeps the
-        dialog open with the reason under it; any other store error is reported and
-        gives up. None when the user cancels."""
-        error = ""
-        while True:
-            new = await self._ask_name(title, prompt, initial, action, error)
-            if new is None:
-                return None
-            try:
-                return store(new)
-            except (ScenarioExistsError, InvalidNameError) as exc:
-                initial, error = new, exc.message
-            except StoreError as exc:
-                saving.report(self.planner, exc, failed)
-                return None
-
-    async def _rename(self, old: str) -> None:
-        app = self.planner
-        prompt = Content.assemble("New name for ", saving.quoted(old), ":")
-        stored = await self._name_until_stored("Rename", prompt, old, "Rename", lambda new: app.store.rename(old, new), "Not renamed")
-        if stored is None:
-            return
-        doc = app.document
-        if doc.name == old:
-            baseline = doc.baseline.with_changes(name=stored.name) if doc.baseline is not None else None
-            app.document = Document(stored.name, stored.token, baseline)
-            if app.scenario.name == old:
-                app.scenario = app.scenario.with_changes(name=stored.name)
-                app.loaded += 1
-        app.notify(f"Renamed to “{clean_line(stored.name)}”.", title="Renamed", markup=False)
-        self.reload(keep=stored.path.name)
-
-    async def _duplicate(self, name: str) -> None:
-        app = self.planner
-        prompt = Content.assemble("Name for the copy of ", saving.quoted(name), ":")
-        stored = await self._name_until_stored(
-            "Duplicate", prompt, f"{name} (copy)", "Duplicate", lambda new: app.store.duplicate(name, new), "Not duplicated"
-        )
-        if stored is None:
-            return
-        app.notify(f"Saved a copy as “{clean_line(stored.name)}”.", title="Duplicated", markup=False)
-        self.reload(keep=stored.path.name)
-
-    async def _delete(self, name: str) -> None:
-        from planner.tui.dialogs.choice import confirm
-
-        app = self.planner
-        message = Content.assemble("Delete the saved scenario ", saving.quoted(name), "? Its file is removed; this cannot be undone.")
-        if app.document.name == name:
-            message = Content.assemble(message, "\nIt is open in the plan screen: what is on screen stays, marked unsaved.")
-        if await app.push_screen_wait(confirm("Delete scenario?", message, "Delete", "y", danger=True)) != "yes":
-            return
-        try:
-            app.store.delete(name)
-        except StoreError as exc:
-            saving.report(app, exc, "Not deleted")
-            return
-        if app.document.name == name:
-            app.document = Document(None, None, None)
-        app.notify(f"Deleted “{clean_line(name)}”.", title="Deleted", markup=False)
-        self.reload()
+    async def _reload_after(self, flow: Coroutine[Any, Any, StoredScenario | bool | None]) -> None:
+        """Read the list again once ``flow`` changed the store, on the file it wrote."""
+        done = await flow
+        if done:
+            self.reload(keep=done.path.name if isinstance(done, StoredScenario) else None)
