@@ -4,6 +4,13 @@ Run it (it is a benchmark, not a timed test; see benchmarks/bench_tui.md):
 
     /work/venv/bin/python benchmarks/bench_tui.py            # 7 startups each, 100 keystrokes
     /work/venv/bin/python benchmarks/bench_tui.py --runs 3 --keys 50 --json out.json
+    /work/venv/bin/python benchmarks/bench_tui.py --keys-only [--no-frame-hold] [--stay-unsaved]
+
+``--keys-only`` measures keystrokes alone (for A/B runs); ``--no-frame-hold`` turns
+``FrameHold`` (planner/tui/live.py) off to see what it is worth; ``--stay-unsaved``
+starts one step off the opened scenario, so no key toggles the unsaved mark in the
+header. Start-up in a real terminal (tmux), as issue 13 measures it:
+``benchmarks/bench_tui_tmux.py``.
 
 What is measured, in the same run:
 
@@ -201,9 +208,10 @@ def run_child(kind: str) -> tuple[float, int]:
 
 
 # --- keystroke latency ------------------------------------------------------------
-async def keystrokes(count: int, gap: float = 0.0) -> list[float]:
+async def keystrokes(count: int, gap: float = 0.0, frame_hold: bool = True, stay_unsaved: bool = False) -> list[float]:
     from planner.knowledge import load_knowledge
     from planner.tui.app import PlannerApp
+    from planner.tui.live import FrameHold
     from planner.tui.widgets.plan_view import PlanView
     from planner.tui.widgets.split_bar import SplitBar
 
@@ -240,6 +248,9 @@ async def keystrokes(count: int, gap: float = 0.0) -> list[float]:
         return result
 
     SplitBar.render = watched  # type: ignore[method-assign]
+    begin = FrameHold.begin
+    if not frame_hold:  # what the hold is worth: edits paint whenever Textual next paints
+        FrameHold.begin = lambda self: None  # type: ignore[method-assign]
     latencies: list[float] = []
     stages: list[tuple[float, float]] = []
     try:
@@ -247,6 +258,9 @@ async def keystrokes(count: int, gap: float = 0.0) -> list[float]:
             await pilot.pause()
             app.screen.query_one("#reach-scale").focus()
             await pilot.pause()
+            if stay_unsaved:  # 41 → 46 → 41 → 36 …: never back to the opened 40, so the
+                await pilot.press("shift+right")  # unsaved mark stays and the header never changes
+                await pilot.pause()
             for i in range(count):
                 # 40 → 45 → 40 → 35 → 40 …: every key changes the scenario.
                 key = ("right", "left", "left", "right")[i % 4]
@@ -265,6 +279,7 @@ async def keystrokes(count: int, gap: float = 0.0) -> list[float]:
         SplitBar.render = render  # type: ignore[method-assign]
         ReachScale.watch_value = watch_value  # type: ignore[method-assign]
         PlanView.show_plan = show_plan  # type: ignore[method-assign]
+        FrameHold.begin = begin  # type: ignore[method-assign]
     STAGES.extend(stages)
     return latencies
 
@@ -275,6 +290,9 @@ def main() -> int:
     parser.add_argument("--keys", type=int, default=100, help="keystrokes for the latency median")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--gap", type=float, default=100.0, help="ms between keys for the paced run (0: skip it)")
+    parser.add_argument("--keys-only", action="store_true", help="measure keystrokes only (no start-up, memory or first key)")
+    parser.add_argument("--no-frame-hold", action="store_true", help="keystrokes without FrameHold (planner/tui/live.py)")
+    parser.add_argument("--stay-unsaved", action="store_true", help="keys that never return to the opened scenario (with --keys-only)")
     children = {
         "bare": child_bare,
         "core": child_core,
@@ -291,6 +309,15 @@ def main() -> int:
     results: dict[str, object] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}",
     }
+    hold = not args.no_frame_hold
+    if args.keys_only:
+        lat = sorted(asyncio.run(keystrokes(args.keys, frame_hold=hold, stay_unsaved=args.stay_unsaved)))
+        what = ("" if hold else ", no FrameHold") + (", unsaved throughout" if args.stay_unsaved else "")
+        print(f"keystroke → updated plan over {len(lat)} changes{what}: "
+              f"median {statistics.median(lat) * 1000:.1f} ms, p95 {lat[int(0.95 * (len(lat) - 1))] * 1000:.1f} ms "
+              f"(input→plan {statistics.median(a for a, _ in STAGES) * 1000:.1f} ms, "
+              f"plan→painted {statistics.median(b for _, b in STAGES) * 1000:.1f} ms; load {os.getloadavg()[0]:.2f})")
+        return 0
     kinds = ("bare", "core", "planner", "settled")
     for kind in kinds:
         run_child(kind)  # warm the file cache and .pyc files; not counted

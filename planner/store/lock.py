@@ -4,9 +4,15 @@ Why a separate file: the scenario files themselves are replaced on every save (s
 :mod:`planner.fsio`), and a lock held on a file that has just been replaced
 locks nothing. The lock file is created once and never deleted or replaced.
 
-Why ``flock``: it is released by the kernel when the process dies, so a crashed planner
-can never leave the store locked. Readers take no lock; atomic replacement already
-guarantees they see whole files.
+The locking is ``filelock``'s (``flock`` on Unix, ``msvcrt`` on Windows, where the
+store used to take no lock at all): it is released by the operating system when the
+process dies, so a crashed planner can never leave the store locked. Readers take no
+lock; atomic replacement already guarantees they see whole files.
+
+What this module adds is the store's own rules: the lock file must be a regular file
+(a symbolic link, a directory or a FIFO there is refused, and nothing is created or
+changed elsewhere), a wait has a limit, and every failure is a
+:class:`~planner.store.errors.StoreError` in words.
 """
 
 from __future__ import annotations
@@ -15,7 +21,6 @@ import contextlib
 import errno as errnos
 import os
 import stat
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,13 +29,6 @@ from planner.store.atomic import write_error
 from planner.store.errors import LockTimeoutError, StoreWriteError
 
 DEFAULT_TIMEOUT = 10.0
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-
-try:  # pragma: no cover - the import itself is what differs between platforms
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no flock; the atomic writes still hold
-    fcntl = None  # type: ignore[assignment]
 
 
 @contextlib.contextmanager
@@ -41,12 +39,30 @@ def exclusive_lock(lock_path: Path, *, timeout: float = DEFAULT_TIMEOUT, poll: f
     :class:`LockTimeoutError` after ``timeout`` seconds instead of a silent hang. Not
     re-entrant: a nested lock in the same process waits for itself and times out.
     """
+    # Deferred for speed: only writers lock, and filelock's import (~15 ms) would
+    # otherwise be paid by every command that reads the store.
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(
+        lock_path,
+        timeout=timeout,
+        poll_interval=poll,
+        # The descriptor filelock locked, checked before the block runs: a FIFO opens
+        # and locks like a file, and only its mode tells it apart.
+        on_acquired=lambda fd: _check_regular(lock_path, fd),
+    )
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
-        # O_NOFOLLOW: a symbolic link there (dangling or not) is refused rather than
-        # followed, so the store never creates or locks a file somewhere else;
-        # O_NONBLOCK: a FIFO there cannot make opening wait.
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | getattr(os, "O_CLOEXEC", 0), 0o666)
+        # filelock opens with O_NOFOLLOW (a symbolic link there, dangling or not, is
+        # refused rather than followed, so nothing is created somewhere else) and
+        # O_NONBLOCK (a FIFO there cannot make opening wait).
+        lock.acquire()
+    except Timeout:
+        raise LockTimeoutError(
+            f"the scenario store {lock_path.parent} is busy: another planner has held "
+            f"its lock ({lock_path}) for over {timeout:g} s. Nothing was changed; "
+            "close other planner windows or try again."
+        ) from None
     except OSError as exc:
         if exc.errno == errnos.ELOOP and os.path.islink(lock_path):
             raise _not_a_lock(lock_path, "a symbolic link") from None
@@ -54,27 +70,15 @@ def exclusive_lock(lock_path: Path, *, timeout: float = DEFAULT_TIMEOUT, poll: f
             raise _not_a_lock(lock_path, "a directory") from None
         raise write_error(lock_path, exc) from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise _not_a_lock(lock_path, kind_of(mode))
-        if fcntl is not None:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise LockTimeoutError(
-                            f"the scenario store {lock_path.parent} is busy: another planner has held "
-                            f"its lock ({lock_path}) for over {timeout:g} s. Nothing was changed; "
-                            "close other planner windows or try again."
-                        ) from None
-                    time.sleep(poll)
         yield
     finally:
-        # Closing the descriptor releases the flock.
-        os.close(fd)
+        lock.release()
+
+
+def _check_regular(lock_path: Path, fd: int) -> None:
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        raise _not_a_lock(lock_path, kind_of(mode))
 
 
 def _not_a_lock(lock_path: Path, kind: str) -> StoreWriteError:

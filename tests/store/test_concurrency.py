@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,45 @@ def test_lock_timeout_is_clear(store: ScenarioStore) -> None:
     with exclusive_lock(store.paths.lock):
         with pytest.raises(LockTimeoutError, match="busy.*try again"):
             quick.save(make("y"))
+
+
+def _hold_and_die(lock: str, held) -> None:  # noqa: ANN001
+    from planner.store.lock import exclusive_lock
+
+    with exclusive_lock(Path(lock)):
+        held.set()
+        os._exit(0)  # dies holding it: no release, no clean-up
+
+
+def test_a_dead_holder_leaves_the_store_unlocked(store: ScenarioStore, ctx) -> None:  # noqa: ANN001
+    """The operating system releases the lock of a process that crashed."""
+    from planner.store.lock import exclusive_lock
+
+    held = ctx.Event()
+    holder = ctx.Process(target=_hold_and_die, args=(str(store.paths.lock), held))
+    holder.start()
+    assert held.wait(10)
+    holder.join(10)
+    with exclusive_lock(store.paths.lock, timeout=1):
+        pass
+    assert store.paths.lock.is_file()  # the lock file stays: waiters share one file
+
+
+def test_the_lock_is_held_against_another_process(store: ScenarioStore, ctx) -> None:  # noqa: ANN001
+    from planner.store.lock import exclusive_lock
+
+    with exclusive_lock(store.paths.lock):
+        waiter = ctx.Process(target=_save_quickly, args=(store,))
+        waiter.start()
+        waiter.join(30)
+    assert waiter.exitcode == 3  # it timed out while we held the lock
+
+
+def _save_quickly(store: ScenarioStore) -> None:
+    from planner.store import LockTimeoutError
+
+    try:
+        ScenarioStore(store.paths, lock_timeout=0.2).save(make("z"))
+    except LockTimeoutError:
+        os._exit(3)
+    os._exit(0)

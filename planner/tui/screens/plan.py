@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header
-from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 
 from planner.tui.help_data import STEP_IDS
 from planner.tui.messages import InputValidity, ScenarioEdited
@@ -26,24 +25,6 @@ from planner.tui.widgets.wizard import Wizard
 
 if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
-
-
-class _OneLineTitle(HeaderTitle):
-    """The header's title is one line whatever it says: a new sub-title (the scenario
-    name, the unsaved mark, which can change on any keystroke) repaints this line
-    instead of asking for a layout of the whole screen."""
-
-    def update(self, content: object = "", *, layout: bool = False) -> None:
-        super().update(content, layout=False)  # type: ignore[arg-type]
-
-
-class PlannerHeader(Header):
-    """Textual's Header (icon, centred title), with :class:`_OneLineTitle`."""
-
-    def compose(self) -> ComposeResult:
-        yield HeaderIcon().data_bind(Header.icon)
-        yield _OneLineTitle()
-        yield HeaderClockSpace()
 
 
 class PlanScreen(Screen[None]):
@@ -70,7 +51,7 @@ class PlanScreen(Screen[None]):
         return cast("PlannerApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield PlannerHeader()
+        yield Header()
         with Horizontal(id="panes"):
             yield Wizard(self.planner.kb, self.planner.scenario, id="wizard")
             # The first plan is already known: the first frame shows it.
