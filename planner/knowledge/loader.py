@@ -163,7 +163,9 @@ def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
                         problems.append(Problem(label, f"{key}[id={entry_id}]", f"is also defined in {earlier}; within one directory an id may appear once (override it from another directory)"))
                     seen_in_dir[(key, entry_id)] = label
 
-    entries: dict[str, list[Any]] = {}
+    # Each key's list holds a different model (LISTS), so the values are Any here;
+    # KnowledgeBase checks each list's type when it is built.
+    entries: dict[str, Any] = {}
     for key, model in LISTS.items():
         valid = []
         for entry_id, (label, where, raw) in sorted(lists[key].items()):
