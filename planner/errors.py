@@ -13,12 +13,13 @@ knowledge base up may use it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from planner.fmt import short
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 
 class PlannerError(Exception):
@@ -41,7 +42,7 @@ class InputError(PlannerError):
         super().__init__(message)
 
 
-def field_path(loc: tuple[Any, ...]) -> str:
+def field_path(loc: tuple[int | str, ...]) -> str:
     """``('bounds', 'linkedin', 'min')`` → ``bounds.linkedin.min``; ``('goals', 1)`` → ``goals[1]``."""
     out = ""
     for part in loc:
@@ -126,7 +127,7 @@ def word(
     return template.format(subject=subject, value=_shown(value), eg=f", e.g. {example}" if example else "", **values)
 
 
-def subject_of(loc: tuple[Any, ...], names: Mapping[str, str] | None = None) -> tuple[str, str]:
+def subject_of(loc: tuple[int | str, ...], names: Mapping[str, str] | None = None) -> tuple[str, str]:
     """(how a sentence names the value at ``loc``, an example). ``names`` turns
     platform and tactic ids into their names: people read "Instagram", not "instagram"."""
     names = names or {}
@@ -152,7 +153,7 @@ _OWN = ("value_error", "assertion_error")
 people ("is blank; give the scenario a name", "min (2 h) is above max (1 h); swap them")."""
 
 
-def explain(err: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
+def explain(err: ErrorDetails, names: Mapping[str, str] | None = None) -> str:
     """One pydantic error about a scenario as a sentence from the wording table,
     naming what it is about in the user's words ("hours per week", "Instagram")."""
     loc = tuple(err.get("loc", ()))
@@ -167,7 +168,7 @@ def explain(err: Mapping[str, Any], names: Mapping[str, str] | None = None) -> s
     return _sentence(err, subject, example)
 
 
-def explain_at_key(err: Mapping[str, Any]) -> str:
+def explain_at_key(err: ErrorDetails) -> str:
     """One pydantic error for a message that already names the file and the key
     (a strategies file's ``FILE: tactics[id=x].min_hours.value: …``): the wording
     table's sentence, about the key's own name where the sentence needs one, and a
@@ -180,11 +181,11 @@ def explain_at_key(err: Mapping[str, Any]) -> str:
     return _sentence(err, keys[-1].replace("_", " ") if keys else "this entry", "", key_named=True)
 
 
-def _own_message(err: Mapping[str, Any]) -> str:
+def _own_message(err: ErrorDetails) -> str:
     return str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 
-def _sentence(err: Mapping[str, Any], subject: str, example: str, *, key_named: bool = False) -> str:
+def _sentence(err: ErrorDetails, subject: str, example: str, *, key_named: bool = False) -> str:
     kind = str(err.get("type", ""))
     ctx = dict(err.get("ctx") or {})
     if kind == "string_too_short" and ctx.get("min_length", 1) > 1:

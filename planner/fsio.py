@@ -46,9 +46,13 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+UnreadableKind = Literal["missing", "not-regular", "too-large", "os-error"]
+"""Why a file could not be read; callers word each case their own way."""
 
 
 class UnreadableFile(Exception):
@@ -62,15 +66,11 @@ class UnreadableFile(Exception):
     * ``os-error``: a regular file the system would not let us read (permissions, I/O).
     """
 
-    def __init__(self, reason: str, kind: str, errno: int | None = None) -> None:
+    def __init__(self, reason: str, kind: UnreadableKind, errno: int | None = None) -> None:
         self.reason = reason
         self.kind = kind
         self.errno = errno
         super().__init__(reason)
-
-    @property
-    def missing(self) -> bool:
-        return self.kind == "missing"
 
 
 def kind_of(mode: int) -> str:

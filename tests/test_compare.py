@@ -90,3 +90,13 @@ def test_each_changed_input_is_explained_by_what_it_does_alone() -> None:
             if "drops" in line and name in line.split("drops", 1)[1]:
                 assert ident in before and ident not in after, line
     assert compare_plans(plans).scenarios[1].explained == []  # without the engine: nothing claimed
+
+
+def test_a_plan_without_its_sensitivity_is_refused_in_words() -> None:
+    """Only the app's first paint builds a plan without sensitivity; comparing one would
+    have no verdict to show, so it is refused by scenario name instead of crashing."""
+    kb = load_knowledge()
+    full = build_plan(kb.preset("local-cafe").scenario, kb)
+    quick = build_plan(kb.preset("startup-launch").scenario, kb, sensitivity=False)
+    with pytest.raises(PlannerError, match=repr(quick.scenario.name)):
+        compare_plans([full, quick])

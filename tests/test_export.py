@@ -338,3 +338,12 @@ def test_ordinary_text_has_no_visible_escapes(kb) -> None:  # noqa: ANN001
             assert noise not in text, (preset.id, noise, text[text.index(noise) - 40 : text.index(noise) + 40])
         _check_structure(text)
         assert _lint(text) == []
+
+
+def test_a_plan_without_its_sensitivity_is_not_exported(kb, base: Scenario) -> None:  # noqa: ANN001
+    """An export always has its Sensitivity section; a first-paint plan (built without
+    one) is refused rather than written with a hole in it."""
+    day = datetime.date(2026, 1, 1)
+    assert "## Sensitivity" in plan_to_markdown(_plan(kb, base), today=day)
+    with pytest.raises(ValueError, match="sensitivity=False"):
+        plan_to_markdown(build_plan(base, kb, sensitivity=False), today=day)

@@ -73,3 +73,20 @@ def test_planning_a_plan_as_json_never_loads_rich() -> None:
         "    assert main(['plan', '--format', 'json']) == 0\n"
     )
     assert not {m for m in _loaded_after(code) if m == "rich" or m.startswith(("rich.", "planner.present"))}
+
+
+def test_a_first_paint_plan_shows_without_a_sensitivity_line() -> None:
+    """A plan built without sensitivity (the app's first paint) still shows its table;
+    only the line it cannot have yet is left out."""
+    from planner.present.plan import print_plan
+
+    kb = load_knowledge()
+    scenario = kb.preset("local-cafe").scenario
+    shown = []
+    for plan in (build_plan(scenario, kb), build_plan(scenario, kb, sensitivity=False)):
+        out = io.StringIO()
+        print_plan(plan, Console(file=out, width=120, color_system=None))
+        shown.append(out.getvalue())
+    full, quick = shown
+    assert "Sensitivity:" in full and "Sensitivity:" not in quick
+    assert plan.tactics[0].name in quick

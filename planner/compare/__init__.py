@@ -67,6 +67,8 @@ def compare_plans(
 
     outcomes = []
     for i, (n, p) in enumerate(zip(names, plans, strict=True)):
+        if p.sensitivity is None:  # only the app's first paint is built without it
+            raise PlannerError(f"compare needs each plan with its sensitivity; {n!r} was built without it")
         diffs = [] if i == 0 else [
             d for d in inputs if raw_value(p.scenario, d.field) != raw_value(plans[0].scenario, d.field)
         ]

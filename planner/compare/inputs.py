@@ -103,8 +103,6 @@ def describe(scenario: Scenario, field: str, names: Names | None = None) -> str:
         return "; ".join(f"{names.channel(ident)}: {_bound(b)}" for ident, b in sorted(value.items())) if value else "none"
     if field == "broadcast_share":
         return _share(value)
-    if field == "notes":
-        return value
     return str(value)
 
 

@@ -23,7 +23,7 @@ from planner.compare.inputs import Names
 from planner.compare.inputs import rows as input_rows
 from planner.export.blocks import LEFT, RIGHT, bullets, document, heading, table
 from planner.export.escape import cell, inline, with_links
-from planner.models.plan import Citation, CitedSource, Plan, PlanWarning, TacticPlan
+from planner.models.plan import Citation, CitedSource, Plan, PlanWarning, Sensitivity, TacticPlan
 
 STRATEGY = {"broadcast": "Broadcast", "relationships": "Relationships"}
 
@@ -85,7 +85,7 @@ def summary(plan: Plan, today: datetime.date) -> str:
         parts.append(f" {fmt.hours(h.unallocated)} h are left unallocated.")
     w = len(plan.warnings)
     parts.append(f" There {'is' if w == 1 else 'are'} {w or 'no'} warning{'' if w == 1 else 's'}.")
-    parts.append(f" {with_links(plan.sensitivity.summary)}")
+    parts.append(f" {with_links(_sensitivity(plan).summary)}")
     parts.append(
         f" Made on {today.isoformat()} with model {inline(plan.model_version, mid_line=True)} and knowledge base "
         f"{inline(plan.knowledge_version, mid_line=True)}."
@@ -197,6 +197,14 @@ def warnings_section(warnings: list[PlanWarning], sources: Sources) -> str:
     return "\n\n".join(out)
 
 
+def _sensitivity(plan: Plan) -> Sensitivity:
+    """The plan's sensitivity, which an export always shows: only the app's first paint
+    builds a plan without it, and that plan is never exported."""
+    if plan.sensitivity is None:
+        raise ValueError("a plan built with sensitivity=False cannot be exported; build it in full")
+    return plan.sensitivity
+
+
 def warning_line(w: PlanWarning, sources: Sources) -> str:
     text = with_links(w.message)
     if w.source:
@@ -206,7 +214,7 @@ def warning_line(w: PlanWarning, sources: Sources) -> str:
 
 def sensitivity_section(plan: Plan, names: Names | None = None) -> str:
     names = names or Names.of_plans([plan])
-    sens = plan.sensitivity
+    sens = _sensitivity(plan)
     out = [heading(2, "Sensitivity"), with_links(sens.summary)]
     lines = []
     if sens.core:

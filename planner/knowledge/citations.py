@@ -200,9 +200,10 @@ def resolve(ref: str, registry: Mapping[str, Source]) -> Citation:
         section = f", '{parsed.section}'" if parsed.section else ""
         text, short = label(entry) + section, short_label(entry) + section
     else:
-        text = short = f"Assumption: {parsed.reason}"
+        reason = parsed.reason or ""  # parse() sets a reason (5+ characters) on every assumption
+        text = short = f"Assumption: {reason}"
         if parsed.informed_by:
-            stop = "" if parsed.reason[-1] in ".!?" else "."
+            stop = "" if reason[-1] in ".!?" else "."
             full = "; ".join(label(registry[i]) + (f", '{s}'" if s else "") for i, s in parsed.informed_by)
             brief = "; ".join(short_label(registry[i]) + (f", '{s}'" if s else "") for i, s in parsed.informed_by)
             text, short = f"{text}{stop} Informed by {full}", f"{short}{stop} Informed by {brief}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -55,6 +55,9 @@ TABLES: dict[str, type[BaseModel]] = {
     "fit": Fit,
     "advice": Advice,
 }
+
+
+_M = TypeVar("_M", bound=BaseModel)
 
 
 def default_dir() -> Path:
@@ -163,7 +166,9 @@ def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
                         problems.append(Problem(label, f"{key}[id={entry_id}]", f"is also defined in {earlier}; within one directory an id may appear once (override it from another directory)"))
                     seen_in_dir[(key, entry_id)] = label
 
-    entries: dict[str, list[Any]] = {}
+    # Each key's list holds a different model (LISTS), so the values are Any here;
+    # KnowledgeBase checks each list's type when it is built.
+    entries: dict[str, Any] = {}
     for key, model in LISTS.items():
         valid = []
         for entry_id, (label, where, raw) in sorted(lists[key].items()):
@@ -254,7 +259,8 @@ def _collect(
             problems.append(Problem(label, key, f"is not a known table; expected one of {known}"))
 
 
-def _validate(model: type[BaseModel], raw: Any, label: str, where: str, problems: list[Problem]) -> Any:
+def _validate(model: type[_M], raw: Any, label: str, where: str, problems: list[Problem]) -> _M | None:
+    """``raw`` as a ``model``, or None with its problems added in the wording table's words."""
     try:
         return model.model_validate(raw)
     except ValidationError as exc:

@@ -59,11 +59,11 @@ class Look:
     def from_theme(cls, variables: dict[str, str], clean: Callable[[str], str]) -> Look:
         """Colours from a Textual theme's variables (plain strings: no textual import)."""
 
-        def colour(name: str, **extra: bool) -> Style:
+        def colour(name: str, *, bold: bool | None = None) -> Style:
             try:
-                return Style(color=variables[name], **extra)
+                return Style(color=variables[name], bold=bold)
             except Exception:  # noqa: BLE001 - a theme value Rich cannot read: no colour
-                return Style(**extra)
+                return Style(bold=bold)
 
         return cls(
             diff=colour("text-warning", bold=True),

@@ -9,7 +9,7 @@ string here goes through :func:`safe`.
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -72,7 +72,7 @@ def plan_renderable(plan: Plan, base: str | None = None) -> Group:
             safe(t.output),
             Text("\n").join(safe(k.name) for k in t.kpis),
         )
-    parts: list = [head, split, table]
+    parts: list[RenderableType] = [head, split, table]
     why = Table.grid(padding=(0, 1))
     why.add_column(style="bold")
     why.add_column()
@@ -102,8 +102,9 @@ def plan_renderable(plan: Plan, base: str | None = None) -> Group:
             if warning.source is not None:
                 w.append(f"\n  Source: {visible(warning.source.text)}", style="dim")
         parts.append(Panel(w, title="Warnings", title_align="left", border_style="yellow"))
-    verdict_style = "green" if plan.sensitivity.verdict == "stable" else "red"
-    parts.append(Text.assemble(("Sensitivity: ", "bold"), safe(plan.sensitivity.summary, verdict_style)))
+    if plan.sensitivity is not None:  # a first-paint plan: nothing to say yet
+        verdict_style = "green" if plan.sensitivity.verdict == "stable" else "red"
+        parts.append(Text.assemble(("Sensitivity: ", "bold"), safe(plan.sensitivity.summary, verdict_style)))
     if plan.scenario.notes:
         parts.append(Text.assemble(("Notes: ", "bold"), safe(plan.scenario.notes)))
     return Group(*parts)

@@ -109,8 +109,9 @@ def name_hint(raw: bytes) -> str | None:
     except FormatProblem:
         return None
     for holder in (data.get("scenario"), data):
-        if isinstance(holder, dict) and isinstance(holder.get("name"), str):
-            return holder["name"]
+        name = holder.get("name") if isinstance(holder, dict) else None
+        if isinstance(name, str):
+            return name
     return None
 
 

@@ -20,6 +20,7 @@ How the guarantees are kept, and by which module:
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import difflib
 import os
@@ -215,7 +216,7 @@ class ScenarioStore:
                     st = None  # a dangling link or a loop of links: _inspect says which
                 stamp = index.stamp_of(st) if st is not None else None
                 hit = cached.get(fname)
-                if hit is not None and hit[0] == stamp:
+                if hit is not None and st is not None and hit[0] == stamp:
                     summary = hit[1]
                 else:
                     dirty = True
@@ -429,12 +430,13 @@ class ScenarioStore:
     def _quarantine_one(self, path: Path, raw: bytes) -> Path | None:
         return self._quarantine_many([(path.name, raw, "")])[0].moved_to
 
-    def _quarantine_many(self, bad: list[tuple[str, bytes | None, str]]) -> list[StoreProblem]:
+    # Inside this class `list` is the method above, so annotations say builtins.list.
+    def _quarantine_many(self, bad: builtins.list[tuple[str, bytes | None, str]]) -> builtins.list[StoreProblem]:
         """Move each bad file aside, under the lock, unless it changed since we read it
         (then it is somebody's fresh save and is left for the next listing to judge)."""
         if not bad:
             return []
-        problems: list[StoreProblem] = []
+        problems: builtins.list[StoreProblem] = []
         try:
             with self._locked():
                 for fname, raw, reason in bad:
@@ -471,7 +473,7 @@ class ScenarioStore:
             raise write_error(path, exc) from None
         fsync_directory(path.parent)
 
-    def case_variants(self, name: str) -> list[str]:
+    def case_variants(self, name: str) -> builtins.list[str]:
         """Other saved names that differ from ``name`` only in capitals ("CAFE 10H" for
         "Cafe 10h"). Names are case-sensitive, so these are separate scenarios."""
         with contextlib.suppress(StoreError, OSError):

@@ -20,8 +20,8 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from planner.errors import validation_messages
-from planner.inputs import channel_names
 from planner.knowledge import KnowledgeBase
+from planner.knowledge.references import channel_names
 from planner.models import Scenario
 from planner.tui.help_data import STEP_IDS, STEPS
 from planner.tui.live import release_frame
