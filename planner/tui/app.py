@@ -84,7 +84,7 @@ class PlannerApp(App[int]):
     """Why the last re-plan failed, or empty."""
     loaded: var[int] = var(0, init=False)
     """Bumped when a scenario is loaded from outside the wizard, so forms refill."""
-    sub_title: var[str] = var("")  # type: ignore[assignment]
+    sub_title: var[str] = var("")
     """Textual's App.sub_title is a repainting reactive: every unsaved-mark toggle
     repainted the whole screen (cost: docs/performance.md). The Header watches it either way."""
 
@@ -101,7 +101,9 @@ class PlannerApp(App[int]):
         super().__init__()
         self.session = Session(self, scenario, store=store, data_dir=data_dir)
         if build is None:
-            from planner.engine import build_plan as build
+            from planner.engine import build_plan
+
+            build = build_plan
         self.kb = kb
         self.live = LivePlanner(self, kb, build, self._planned, self._failed)
         self.set_reactive(PlannerApp.scenario, scenario)
@@ -171,7 +173,7 @@ class PlannerApp(App[int]):
         (:mod:`planner.tui.palette`, imported on first use)."""
         from planner.tui.palette import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # Textual says App[object]; App is invariant
             self.push_screen(CommandPalette(id="--command-palette"))
 
     def search_themes(self) -> None:

@@ -15,6 +15,7 @@ parse a ``str``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -37,7 +38,7 @@ def preset_commands(app: PlannerApp, screen: Screen[object]) -> Iterable[Command
         yield Command(
             f"Preset: {pictured_line(preset.title)}",
             pictured_line(preset.description),
-            lambda preset=preset: app.replace_scenario(preset.scenario, f"preset {preset.title}"),
+            partial(app.replace_scenario, preset.scenario, f"preset {preset.title}"),
         )
     yield Command(
         "Reset to the default scenario",
@@ -53,7 +54,7 @@ def step_commands(app: PlannerApp, screen: Screen[object]) -> Iterable[Command]:
         yield Command(
             f"Go to step {i}: {step.title}",
             step.question,
-            lambda step_id=step.id: screen.run_action(f"goto_step({step_id!r})"),
+            partial(screen.run_action, f"goto_step({step.id!r})"),
         )
 
 

@@ -8,6 +8,7 @@ too, so whatever a key does there can also be found by typing its name.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -35,4 +36,4 @@ def store_commands(app: PlannerApp, screen: Screen[object]) -> Iterable[Command]
         return
     for binding in getattr(screen, "BINDINGS", []):
         if isinstance(binding, Binding) and binding.tooltip and binding.action != "export" and not binding.action.startswith("app."):
-            yield Command(f"{prefix}: {binding.tooltip}", f"key: {binding.key}", lambda action=binding.action: screen.run_action(action))
+            yield Command(f"{prefix}: {binding.tooltip}", f"key: {binding.key}", partial(screen.run_action, binding.action))

@@ -32,6 +32,7 @@ import inspect
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from time import perf_counter
+from typing import Any
 
 from textual.app import App
 from textual.message_pump import MessagePump
@@ -55,7 +56,7 @@ class FrameHold:
     the plan view. ``begin`` and ``end`` may be called any number of times; the
     first ``end`` (or :data:`HOLD_LIMIT`) lets the next frame paint everything."""
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self._batch: AbstractContextManager[None] | None = None
         self._timeout: asyncio.TimerHandle | None = None
@@ -112,14 +113,14 @@ class FrameHold:
             self.end()
 
 
-def hold_frame(app: App[object]) -> None:
+def hold_frame(app: App[Any]) -> None:
     """Start holding painting until the edit being reported reaches the plan."""
     live = getattr(app, "live", None)
     if isinstance(live, LivePlanner):
         live.hold.begin()
 
 
-def release_frame(app: App[object]) -> None:
+def release_frame(app: App[Any]) -> None:
     live = getattr(app, "live", None)
     if isinstance(live, LivePlanner):
         live.hold.end()
@@ -128,7 +129,7 @@ def release_frame(app: App[object]) -> None:
 class LivePlanner:
     def __init__(
         self,
-        app: App[object],
+        app: App[Any],
         kb: KnowledgeBase,
         build: BuildPlan,
         on_plan: Callable[[Plan], None],

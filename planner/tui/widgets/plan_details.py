@@ -179,9 +179,10 @@ def _tactic_names(plan: Plan) -> dict[str, str]:
 
 
 def _sensitivity(data: tuple[Sensitivity | None, dict[str, str]]) -> Content:
-    if data[0] is None:  # a first-paint plan: the what-ifs follow in a moment
+    sensitivity, names = data
+    if sensitivity is None:  # a first-paint plan: the what-ifs follow in a moment
         return Content.styled("Working out what would change the plan…", MUTED)
-    return sensitivity_content(*data)
+    return sensitivity_content(sensitivity, names)
 
 
 SECTION = "bold $text-accent"
