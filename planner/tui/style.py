@@ -11,5 +11,4 @@ STRATEGY_TEXT = {"broadcast": "bold $text-primary", "relationships": "bold $text
 STRATEGY_LABEL = {"broadcast": "Broadcast", "relationships": "Relationships"}
 MUTED = "$text-muted"
 WARNING = "bold $text-warning"
-ERROR = "bold $text-error"
 VERDICT = {"stable": "bold $text-success", "fragile": "bold $text-warning"}
