@@ -1,18 +1,21 @@
-"""The engine assembles its Plan without validation (StrictModel.trusted); these tests
-prove that validating it would change nothing, so no bad value can hide there."""
+"""The engine assembles its Plan with pydantic's ``model_construct``, without
+validation; these tests prove that validating it would change nothing, so no bad value
+can hide there, and that assembling it builds no validator (start-up depends on it)."""
 
 from __future__ import annotations
 
+import json
 import math
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
-from pydantic import Field
+from pydantic import ValidationError
 
 from planner.engine import build_plan
 from planner.models import Plan, Scenario
-from planner.models.base import StrictModel
-from planner.models.plan import Hours, PlanWarning, Sensitivity, TacticPlan
+from planner.models.plan import TacticPlan
 
 from .strategies import KB, scenarios
 
@@ -44,34 +47,26 @@ def test_every_engine_plan_is_exactly_what_validation_gives(scenario: Scenario) 
     assert all(math.isfinite(x) for x in floats(plan.model_dump()))
 
 
+@settings(max_examples=50, deadline=None)
+@given(scenarios())
+def test_first_paint_plans_are_exactly_what_validation_gives(scenario: Scenario) -> None:
+    assert_valid_as_is(build_plan(scenario, KB, sensitivity=False))
+
+
 @pytest.mark.parametrize("preset", [p.id for p in KB.presets])
 def test_preset_plans_are_valid_as_is(preset: str) -> None:
     assert_valid_as_is(build_plan(KB.preset(preset).scenario, KB))
 
 
-def test_trusted_builds_nested_models_and_defaults_like_validation() -> None:
-    # Defaults filled in (source, tactic), as validation fills them.
-    data = {"code": "c", "message": "m"}
-    assert repr(PlanWarning.trusted(data)) == repr(PlanWarning.model_validate(data))
-    case = {"label": "reach +10", "broadcast_share": 0.5, "delta": 0.1, "added": ["a"], "removed": []}
-    nested = {"verdict": "stable", "summary": "s", "core": ["a"], "swing": [{"id": "b", "moved_by": ["hours +25%"]}], "cases": [case]}
-    assert repr(Sensitivity.trusted(nested)) == repr(Sensitivity.model_validate(nested))
-    assert Sensitivity.trusted(nested).model_fields_set == Sensitivity.model_validate(nested).model_fields_set
-
-
-def test_trusted_refuses_unknown_and_missing_keys() -> None:
-    with pytest.raises(KeyError, match="spare"):
-        Hours.trusted({"available": 3.0, "allocated": 2.5, "unallocated": 0.5, "spare": 1.0})
-    with pytest.raises(KeyError, match="unallocated"):
-        Hours.trusted({"available": 3.0, "allocated": 2.5})
-
-
-def test_trusted_refuses_models_it_cannot_build() -> None:
-    class Aliased(StrictModel):
-        value: int = Field(alias="v")
-
-    with pytest.raises(TypeError, match="model_construct"):
-        Aliased.trusted({"value": 1})
+def test_plans_share_no_list_with_the_engine_caches() -> None:
+    """Cached instances are shared between plans (they are frozen), but every list a plan
+    holds is its own: changing one plan's list must not reach the next plan."""
+    first = build_plan(KB.default_scenario(), KB, sensitivity=False)
+    second = build_plan(KB.default_scenario(), KB, sensitivity=False)
+    for a, b in zip(first.tactics + first.alternatives, second.tactics + second.alternatives, strict=True):
+        assert a.why.details.contributions is not b.why.details.contributions
+        assert a.kpis is not b.kpis and a.activities is not b.activities
+    assert first.sources is not second.sources
 
 
 def test_a_wrong_type_would_be_caught_by_the_check() -> None:
@@ -84,3 +79,47 @@ def test_a_wrong_type_would_be_caught_by_the_check() -> None:
     assert isinstance(nested, TacticPlan)
     with pytest.raises(AssertionError):
         assert_valid_as_is(plan.model_copy(update={"tactics": [nested, *plan.tactics[1:]]}))
+
+
+def test_a_missing_field_would_be_caught_by_the_check() -> None:
+    """``model_construct`` leaves a forgotten field out instead of refusing it; validating
+    the dump reports it."""
+    plan = build_plan(KB.default_scenario(), KB)
+    first = plan.tactics[0]
+    forgot = TacticPlan.model_construct(**{k: v for k, v in first.__dict__.items() if k != "output"})
+    with pytest.raises(ValidationError, match="output"):
+        assert_valid_as_is(plan.model_copy(update={"tactics": [forgot, *plan.tactics[1:]]}))
+
+
+PROBE = """
+import json, sys, pydantic_core
+from planner.engine import build_plan
+from planner.knowledge import load_knowledge
+from planner.models import plan as models
+
+kb = load_knowledge()
+build_plan(kb.default_scenario(), kb)
+exec(sys.argv[1])
+built = sorted(
+    name for name, cls in vars(models).items()
+    if isinstance(cls, type) and issubclass(cls, models.StrictModel) and cls.__module__ == models.__name__
+    and isinstance(cls.__pydantic_validator__, pydantic_core.SchemaValidator)
+)
+print(json.dumps(built))
+"""
+
+
+@pytest.mark.parametrize(
+    ("then", "built"),
+    [
+        ("", []),
+        # The control: the probe sees a validator once one is built.
+        ("models.Hours.model_validate({'available': 1.0, 'allocated': 1.0, 'unallocated': 0.0})", ["Hours"]),
+    ],
+)
+def test_assembling_a_plan_builds_no_validator(then: str, built: list[str]) -> None:
+    """The app paints its first plan without building a validator for any of the plan's
+    models (pydantic builds them on first use, see planner.models.base): a fresh process
+    plans and then checks each model of planner.models.plan."""
+    out = subprocess.run([sys.executable, "-c", PROBE, then], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == built
