@@ -2,8 +2,10 @@
 
 Steps: weights from the scenario (weights.py), the decision matrix (matrix.py), the
 optimiser's problem with the user's bounds (problem.py), the exact allocation
-(allocate.py), then explanation, warnings and sensitivity. No I/O, no clock, no
-randomness: the same inputs give the same plan, byte for byte.
+(allocate.py), then the sensitivity (sensitivity.py: planning again under small
+changes), the explanations (explain.py, which need the sensitivity's "what would change
+it") and the warnings (advice.py). No I/O, no clock, no randomness: the same inputs give
+the same plan, byte for byte.
 """
 
 from __future__ import annotations
