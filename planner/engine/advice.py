@@ -5,9 +5,11 @@ on the guidance, the source. Thresholds live in ``[advice]`` of the knowledge ba
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from planner.engine.allocate import Item
 from planner.knowledge.schema import KnowledgeBase
-from planner.models.plan import PlanWarning, Split
+from planner.models.plan import PlanWarning, Split, TacticPlan
 from planner.models.scenario import Scenario
 
 
@@ -41,7 +43,7 @@ def unallocated_warning(
 
 
 def guidance_warnings(
-    scenario: Scenario, kb: KnowledgeBase, split: Split, tactics: list[dict]
+    scenario: Scenario, kb: KnowledgeBase, split: Split, tactics: Sequence[TacticPlan]
 ) -> list[PlanWarning]:
     a = kb.advice
     out: list[PlanWarning] = []
@@ -59,15 +61,15 @@ def guidance_warnings(
     if scenario.content_capacity == "low":
         heavy = [
             t for t in tactics
-            if kb.tactic(t["id"]).scores["content_demand"].value >= a.video_content_demand.value
+            if kb.tactic(t.id).scores["content_demand"].value >= a.video_content_demand.value
         ]
         for t in heavy:
             out.append(PlanWarning.model_construct(
                 code="content-capacity",
-                message=f"{t['name']} needs video or strong visuals, and you said content capacity is low. "
+                message=f"{t.name} needs video or strong visuals, and you said content capacity is low. "
                 "Batch production, reuse footage, or exclude it.",
                 source=kb.citation(a.video_content_demand.source),
-                tactic=t["id"],
+                tactic=t.id,
             ))
     if (
         scenario.roi_measurability == "high"
@@ -94,7 +96,7 @@ def guidance_warnings(
 def fit_warnings(
     scenario: Scenario,
     kb: KnowledgeBase,
-    tactics: list[dict],
+    tactics: Sequence[TacticPlan],
     excluded: dict[str, str],
     worth: dict[str, float],
     at_reference: dict[str, float],
@@ -105,21 +107,21 @@ def fit_warnings(
     out: list[PlanWarning] = []
     horizon = scenario.roi_horizon_months
     for t in tactics:
-        months = t["months_to_results"]
+        months = t.months_to_results
         if months > horizon:
-            tactic = kb.tactic(t["id"])
+            tactic = kb.tactic(t.id)
             out.append(PlanWarning.model_construct(
                 code="slow-for-horizon",
-                message=f"{t['name']} usually takes about {months:g} months to show a first result, longer than "
+                message=f"{t.name} usually takes about {months:g} months to show a first result, longer than "
                 f"your {horizon}-month horizon. Keep it only if you can wait, or shorten it in favour of faster tactics.",
                 source=kb.citation(tactic.months_to_results.source),
-                tactic=t["id"],
+                tactic=t.id,
             ))
     unfunded = [tid for tid, why in excluded.items() if why == "no-ad-budget"]
     if unfunded and scenario.ad_budget_per_month == 0:
         # A paid tactic at the reference budget against the plan's weakest tactic: the
         # same comparison of worth the optimiser makes.
-        weakest = min((worth[t["id"]] for t in tactics), default=0.0)
+        weakest = min((worth[t.id] for t in tactics), default=0.0)
         would = sorted((tid for tid in unfunded if at_reference[tid] > weakest), key=lambda t: (-at_reference[t], t))
         if would:
             names = ", ".join(kb.tactic(t).name for t in would[:3])

@@ -110,7 +110,8 @@ class _Component:
 
 def combine(value: float, weight: float, exponent: float) -> float:
     """The objective's term for one strategy: weight × value^γ."""
-    return weight * max(value, 0.0) ** exponent
+    term: float = weight * max(value, 0.0) ** exponent
+    return term
 
 
 SMALL_WORK = 14_000
@@ -126,10 +127,12 @@ def backend_for(items: tuple[Item, ...], limit: int, name: str | None = None) ->
         work = sum((limit + 1) * (max(0, min(i.hi, limit) - i.lo) + 2) for i in items)
         name = "python" if work <= SMALL_WORK else "numpy"
     if name == "python":
-        from planner.engine import dp_python as dp
-    else:
-        from planner.engine import dp_numpy as dp
-    return dp
+        from planner.engine import dp_python
+
+        return dp_python
+    from planner.engine import dp_numpy
+
+    return dp_numpy
 
 
 @dataclass
@@ -180,7 +183,12 @@ class Allocator:
     def _item(self, item: Item) -> _Component:
         hi = min(item.hi, self.limit)
         values = self.dp.curve(item.score, item.saturation, item.overhead, item.lo, hi, item.forced)
-        return _Component(values, lambda q, i=item.id: {i: q})
+        tactic_id = item.id
+
+        def expand(q: int) -> dict[str, int]:
+            return {tactic_id: q}
+
+        return _Component(values, expand)
 
     def _restrict(self, comp: _Component, lo: int, hi: int | None) -> _Component:
         return _Component(self.dp.restrict(comp.values, lo, hi), comp.expand)
@@ -308,7 +316,8 @@ class Allocator:
         # by fewer quarters than x, whose share breaks the bound while spending exactly
         # x would have kept it. So scan the exact curves, where budget = quarters used.
         b_exact, r_exact = cfg.broadcast.values, cfg.relationships.values
-        return self.dp.scan(
+        exact: tuple[float, int, int] | None = self.dp.scan(
             b_exact, self.dp.identity(len(b_exact)), r_exact, self.dp.identity(len(r_exact)),
             wb, wr, q, p.exponent, p.share_min, p.share_max,
         )  # budget = quarters used here, so x and y are what each strategy uses
+        return exact

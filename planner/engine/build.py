@@ -2,19 +2,21 @@
 
 Steps: weights from the scenario (weights.py), the decision matrix (matrix.py), the
 optimiser's problem with the user's bounds (problem.py), the exact allocation
-(allocate.py), then explanation, warnings and sensitivity. No I/O, no clock, no
-randomness: the same inputs give the same plan, byte for byte.
+(allocate.py), then the sensitivity (sensitivity.py: planning again under small
+changes), the explanations (explain.py, which need the sensitivity's "what would change
+it") and the warnings (advice.py). No I/O, no clock, no randomness: the same inputs give
+the same plan, byte for byte.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from planner import MODEL_VERSION
 from planner.engine import advice, explain, fit, reasons
 from planner.engine.allocate import Allocation, Allocator, Item
-from planner.engine.matrix import score_tactics
+from planner.engine.matrix import Row, score_tactics
 from planner.engine.problem import (
     Setup,
     build_setup,
@@ -25,42 +27,68 @@ from planner.engine.problem import (
     without_share,
 )
 from planner.engine.sensitivity import analyse
-from planner.engine.weights import criterion_weights, strategy_weights
+from planner.engine.weights import StrategyPair, Weight, criterion_weights, strategy_weights
 from planner.knowledge.references import check_references
-from planner.knowledge.schema import KnowledgeBase
-from planner.models.plan import Citation, Plan, PlanWarning, Split, WeightReason
+from planner.knowledge.schema import KnowledgeBase, Tactic
+from planner.models.plan import (
+    Citation,
+    Contribution,
+    CriterionWeight,
+    Hours,
+    Plan,
+    PlanWarning,
+    RunnerUp,
+    Sensitivity,
+    Split,
+    TacticPlan,
+    WeightReason,
+)
 from planner.models.scenario import Scenario
 
 
-@dataclass
+@dataclass(frozen=True)
+class Worths:
+    """What depends on what the business is, not on the reach priority, the hours or
+    the user's bounds (see :func:`_worths`). Mappings are by tactic id."""
+
+    weights: list[Weight]
+    rows: dict[str, Row]
+    fits: dict[str, tuple[fit.Gate, ...]]
+    worth: dict[str, float]
+    """Matrix score × every fit gate: what a tactic is worth to this business once well fed."""
+    ruled_out: dict[str, str]
+    """Tactics a fit gate closes, by binding (``no-ad-budget``, ``needs-audience``, ``no-fit``)."""
+    split_scores: dict[str, float]
+    """The optimiser's per-hour scale for choosing the split (no reach tilt)."""
+
+
+@dataclass(frozen=True)
 class Solved:
     """A scenario's allocation and what it was worked out from: everything a plan is
     assembled from, and all a what-if case needs."""
 
-    weights: list
-    rows: dict
-    sw: dict[str, float]
+    worths: Worths
+    sw: StrategyPair
     usable: int
-    fits: dict[str, tuple[fit.Gate, ...]]
-    worth: dict[str, float]
     setup: Setup
     alloc: Allocation
-    warnings: list[PlanWarning]
+    warnings: tuple[PlanWarning, ...]
 
 
 def solve(scenario: Scenario, kb: KnowledgeBase) -> Solved:
     """Weights, matrix, fit gates and the exact allocation: the plan's tactics and
     hours, without their explanations."""
     check_references(scenario, kb)
-    weights, rows, fits, worth, ruled_out, split_scores = _worths(scenario, kb)
+    worths = _worths(scenario, kb)
     sw = strategy_weights(scenario.reach_priority, kb)
     usable = quarters_down(scenario.hours_per_week)
     limit = quarters_down(scenario.hours_per_week * 1.25)
+    split_scores = worths.split_scores
     tactic_scores = {t.id: split_scores[t.id] * fit.reach_tilt(t, scenario.reach_priority, kb) for t in kb.tactics}
 
-    setup, warnings = _feasible_setup(build_setup(scenario, kb, split_scores, ruled_out), usable)
+    setup, warnings = _feasible_setup(build_setup(scenario, kb, split_scores, worths.ruled_out), usable)
     allocator = Allocator(setup.problem, limit)
-    alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
+    alloc = allocator.best(sw.broadcast, sw.relationships, usable)
     if alloc is None and (setup.problem.share_min is not None or setup.problem.share_max is not None):
         warnings.append(PlanWarning.model_construct(
             code="infeasible-share",
@@ -69,12 +97,12 @@ def solve(scenario: Scenario, kb: KnowledgeBase) -> Solved:
         ))
         setup = without_share(setup)
         allocator = Allocator(setup.problem, limit)
-        alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
+        alloc = allocator.best(sw.broadcast, sw.relationships, usable)
     if alloc is None and setup.user_min | {p for p, b in setup.problem.platform_bounds.items() if b.lo}:
         warnings.append(_infeasible_minimums())
         setup = without_minimums(setup)
         allocator = Allocator(setup.problem, limit)
-        alloc = allocator.best(sw["broadcast"], sw["relationships"], usable)
+        alloc = allocator.best(sw.broadcast, sw.relationships, usable)
     if alloc is None:  # cannot happen without forced minimums, kept as a guard
         alloc = Allocation({}, 0.0, 0, 0)
     else:
@@ -82,14 +110,14 @@ def solve(scenario: Scenario, kb: KnowledgeBase) -> Solved:
         # priority can only move hours to broadcast); the tactics within each strategy
         # are chosen with it, spending exactly the same quarters.
         setup = with_scores(setup, tactic_scores)
-        alloc = Allocator.to_spend(setup.problem, [alloc], limit).spend(alloc, sw["broadcast"], sw["relationships"])
-    return Solved(weights, rows, sw, usable, fits, worth, setup, alloc, warnings)
+        alloc = Allocator.to_spend(setup.problem, [alloc], limit).spend(alloc, sw.broadcast, sw.relationships)
+    return Solved(worths, sw, usable, setup, alloc, tuple(warnings))
 
 
-_WORTHS: dict[tuple[object, ...], tuple] = {}
+_WORTHS: dict[tuple[object, ...], Worths] = {}
 
 
-def _worths(scenario: Scenario, kb: KnowledgeBase) -> tuple:
+def _worths(scenario: Scenario, kb: KnowledgeBase) -> Worths:
     """Criterion weights, the decision matrix, the fit gates and each tactic's worth:
     everything that depends on what the business is, not on the reach priority, the
     hours or the user's bounds. Those are what a keystroke or a what-if case changes,
@@ -109,7 +137,7 @@ def _worths(scenario: Scenario, kb: KnowledgeBase) -> tuple:
         split_scores = {t.id: fit.item_score(t, worth[t.id], kb) for t in kb.tactics}
         if len(_WORTHS) >= 64:
             _WORTHS.clear()
-        found = _WORTHS[key] = (weights, rows, fits, worth, ruled_out, split_scores)
+        found = _WORTHS[key] = Worths(weights, rows, fits, worth, ruled_out, split_scores)
     return found
 
 
@@ -119,21 +147,23 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
 
     ``sensitivity=False`` leaves out the what-if cases and the "what would change it"
     lines (most of the work: each case plans again), for a first paint that adds them
-    once the plan is on screen."""
-    solved = solve(scenario, kb)
-    weights, rows, sw, usable, fits, worth = solved.weights, solved.rows, solved.sw, solved.usable, solved.fits, solved.worth
-    setup, alloc, warnings = solved.setup, solved.alloc, solved.warnings
+    once the plan is on screen.
 
-    items = {i.id: i for i in setup.problem.items}
-    ctx = explain.context(scenario, kb, weights, rows)
-    tactics, alternatives = _tactic_plans(ctx, kb, rows, weights, sw, setup, items, alloc, usable, fits, worth)
-    _runner_ups(tactics, alternatives, kb, scenario, fits, worth, items)
-    analysis = None
+    The plan is assembled bottom-up with pydantic's ``model_construct``, without
+    validation: these are the engine's own numbers (tests/engine/test_constructed_plans.py
+    checks that validating the plan would give the same Plan)."""
+    solved = solve(scenario, kb)
+    worths, sw, usable, setup, alloc = solved.worths, solved.sw, solved.usable, solved.setup, solved.alloc
+    warnings = list(solved.warnings)
+
+    analysis: Sensitivity | None = None
+    would_change: dict[str, str] = {}
     if sensitivity:
         names = {t.id: t.name for t in kb.tactics}
-        analysis, changes = analyse(scenario, kb, alloc, names, lambda s: solve(s, kb).alloc)
-        for t in tactics:
-            t["why"]["would_change"] = changes.get(t["id"])
+        found = analyse(scenario, kb, alloc, names, lambda s: solve(s, kb).alloc)
+        analysis, would_change = found.sensitivity, found.would_change
+    ctx = explain.context(scenario, kb, worths.weights, worths.rows)
+    tactics, alternatives = _tactic_plans(ctx, kb, worths, sw, setup, alloc, usable, would_change)
     allocated = alloc.broadcast + alloc.relationships
     split = Split.model_construct(
         broadcast=alloc.broadcast / allocated if allocated else 0.0,
@@ -147,9 +177,10 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
             message=f"Plans use whole quarter-hours, so {scenario.hours_per_week - usable / 4:.2g} h of "
             f"{scenario.hours_per_week:g} h stay unplanned.",
         ))
+    items = setup.problem.items
     left = advice.unallocated_warning(
         scenario,
-        list(items.values()),
+        list(items),
         alloc.quarters,
         usable,
         allocated,
@@ -163,68 +194,66 @@ def build_plan(scenario: Scenario, kb: KnowledgeBase, *, sensitivity: bool = Tru
             message="Every tactic is excluded or cannot run within your bounds; remove some exclusions.",
         ))
     warnings += advice.guidance_warnings(scenario, kb, split, tactics)
+    rows, fits = worths.rows, worths.fits
     # Without a budget: a paid tactic's worth at the reference budget, where its budget
     # gate is 1 (for the no-ad-budget warning).
     at_reference = {
         t.id: rows[t.id].score * fit.fit_factor(tuple(g for g in fits[t.id] if g.id != "budget"))
         for t in kb.tactics if t.paid and scenario.ad_budget_per_month == 0
     }
-    warnings += advice.fit_warnings(scenario, kb, tactics, setup.excluded, worth, at_reference)
+    warnings += advice.fit_warnings(scenario, kb, tactics, setup.excluded, worths.worth, at_reference)
     cites = kb.citations()
-    # Assembled without validation: the engine's own numbers (see StrictModel.trusted;
-    # tests/engine/test_trusted_plans.py checks validation would give the same Plan).
-    return Plan.trusted({
-        "scenario": scenario,
-        "split": split,
-        "hours": {
-            "available": scenario.hours_per_week,
-            "allocated": allocated / 4,
-            "unallocated": scenario.hours_per_week - allocated / 4,
-        },
-        "tactics": tactics,
-        "alternatives": alternatives,
-        "strategy_weights": dict(sw),
-        "weights": [
-            {
-                "criterion": w.criterion,
-                "label": w.label,
-                "weight": w.weight,
-                "raw": w.raw,
-                "reasons": [_reason(ctx.version, text, ref, cites) for text, ref in w.reasons],
-            }
-            for w in weights
+    return Plan.model_construct(
+        scenario=scenario,
+        split=split,
+        hours=Hours.model_construct(
+            available=scenario.hours_per_week,
+            allocated=allocated / 4,
+            unallocated=scenario.hours_per_week - allocated / 4,
+        ),
+        tactics=tactics,
+        alternatives=alternatives,
+        strategy_weights={"broadcast": sw.broadcast, "relationships": sw.relationships},
+        weights=[
+            CriterionWeight.model_construct(
+                criterion=w.criterion,
+                label=w.label,
+                weight=w.weight,
+                raw=w.raw,
+                reasons=[_reason(ctx.version, text, ref, cites) for text, ref in w.reasons],
+            )
+            for w in worths.weights
         ],
-        "objective": float(alloc.objective),
-        "warnings": setup.notes + warnings,
-        "sensitivity": analysis,
-        "model_version": MODEL_VERSION,
-        "knowledge_version": kb.version,
-        "sources": kb.cited_sources(),
-    })
+        objective=float(alloc.objective),
+        warnings=[*setup.notes, *warnings],
+        sensitivity=analysis,
+        model_version=MODEL_VERSION,
+        knowledge_version=kb.version,
+        sources=list(kb.cited_sources()),
+    )
 
 
-def _runner_ups(
-    tactics: list[dict], alternatives: list[dict], kb: KnowledgeBase, scenario: Scenario,
-    fits: dict, worth: dict[str, float], items: dict[str, Item],
-) -> None:
-    """Each planned tactic's runner-up: the best tactic of its strategy that could have
-    run in these hours and got none (alternatives are ordered best first), with why it
-    lost by the two tactics' own numbers."""
-    contenders = [a for a in alternatives if a["why"]["binding"] in ("outranked", "minimum-exceeds-hours")]
-    for t in tactics:
-        rival = next((a for a in contenders if a["strategy"] == t["strategy"]), None)
-        if rival is None:
-            continue
-        winner, loser = kb.tactic(t["id"]), kb.tactic(rival["id"])
-        lo = items[loser.id].lo / 4 if loser.id in items else loser.min_hours.value
-        t["why"]["runner_up"] = {
-            "id": loser.id,
-            "name": loser.name,
-            "reason": reasons.lost_to(
-                winner, fits[winner.id], worth[winner.id], t["why"]["details"]["contributions"],
-                loser, fits[loser.id], worth[loser.id], rival["why"]["details"]["contributions"], lo, scenario,
-            ),
-        }
+def _runner_up(
+    winner: Tactic, winner_contributions: Sequence[Contribution], contenders: list[TacticPlan],
+    kb: KnowledgeBase, scenario: Scenario, worths: Worths, items: Mapping[str, Item],
+) -> RunnerUp | None:
+    """A planned tactic's runner-up: the best tactic of its strategy that could have
+    run in these hours and got none (``contenders`` are ordered best first), with why
+    it lost by the two tactics' own numbers."""
+    rival = next((a for a in contenders if a.strategy == winner.strategy), None)
+    if rival is None:
+        return None
+    loser = kb.tactic(rival.id)
+    fits, worth = worths.fits, worths.worth
+    lo = items[loser.id].lo / 4 if loser.id in items else loser.min_hours.value
+    return RunnerUp.model_construct(
+        id=loser.id,
+        name=loser.name,
+        reason=reasons.lost_to(
+            winner, fits[winner.id], worth[winner.id], winner_contributions,
+            loser, fits[loser.id], worth[loser.id], rival.why.details.contributions, lo, scenario,
+        ),
+    )
 
 
 _REASONS: dict[tuple[str, str, str], WeightReason] = {}
@@ -238,7 +267,7 @@ def _reason(version: str, text: str, ref: str, cites: Mapping[str, Citation]) ->
     if found is None:
         if len(_REASONS) > 4096:
             _REASONS.clear()
-        found = _REASONS[key] = WeightReason.trusted({"text": text, "source": cites[ref]})
+        found = _REASONS[key] = WeightReason.model_construct(text=text, source=cites[ref])
     return found
 
 
@@ -273,38 +302,53 @@ def _infeasible_minimums() -> PlanWarning:
 def _tactic_plans(
     ctx: explain.Context,
     kb: KnowledgeBase,
-    rows: dict,
-    weights: list,
-    sw: dict[str, float],
+    worths: Worths,
+    sw: StrategyPair,
     setup: Setup,
-    items: dict[str, Item],
     alloc: Allocation,
     usable: int,
-    fits: dict,
-    worth: dict[str, float],
-) -> tuple[list[dict], list[dict]]:
-    planned, others = [], []
+    would_change: Mapping[str, str],
+) -> tuple[list[TacticPlan], list[TacticPlan]]:
+    """The planned tactics (most hours first) and the others (best first), each with
+    why. The others come first: a planned tactic's runner-up is the best of them."""
     exponent = setup.problem.exponent
+    items = {i.id: i for i in setup.problem.items}
+    rows, weights, fits, worth = worths.rows, worths.weights, worths.fits, worths.worth
     totals = {"broadcast": 0.0, "relationships": 0.0}
     for tid, q in alloc.quarters.items():
         totals[items[tid].strategy] += items[tid].value(q)
+
+    others = []
     for t in kb.tactics:
+        if alloc.quarters.get(t.id, 0):
+            continue
         item = items.get(t.id)
-        q = alloc.quarters.get(t.id, 0)
-        w = sw[t.strategy]
-        if q:
-            binding = explain.binding_for(item, q, setup.hi_reason[t.id], t.id in setup.user_min)
-            planned.append(explain.tactic_plan(ctx, t, kb, rows[t.id], weights, w, q, item, binding, totals[t.strategy], exponent, fits[t.id], worth[t.id]))
+        if item is None:
+            binding = setup.excluded.get(t.id, "excluded")
+        elif item.lo > usable:
+            binding = "minimum-exceeds-hours"
         else:
-            if item is None:
-                binding = setup.excluded.get(t.id, "excluded")
-            elif item.lo > usable:
-                binding = "minimum-exceeds-hours"
-            else:
-                binding = "outranked"
-            others.append(explain.tactic_plan(ctx, t, kb, rows[t.id], weights, w, 0, item, binding, totals[t.strategy], exponent, fits[t.id], worth[t.id]))
-    planned.sort(key=lambda p: (-p["hours"], p["id"]))
+            binding = "outranked"
+        others.append(explain.tactic_plan(
+            ctx, t, kb, rows[t.id], weights, sw.of(t.strategy), 0, item, binding, totals[t.strategy], exponent,
+            fits[t.id], worth[t.id],
+        ))
     others.sort(key=lambda p: (
-        p["why"]["binding"] == "excluded", -p["why"]["details"]["fit"] * p["why"]["details"]["strategy_weight"], p["id"]
+        p.why.binding == "excluded", -p.why.details.fit * p.why.details.strategy_weight, p.id
     ))
+
+    contenders = [a for a in others if a.why.binding in ("outranked", "minimum-exceeds-hours")]
+    planned = []
+    for t in kb.tactics:
+        q = alloc.quarters.get(t.id, 0)
+        if not q:
+            continue
+        item = items[t.id]
+        binding = explain.binding_for(item, q, setup.hi_reason[t.id], t.id in setup.user_min)
+        runner_up = _runner_up(t, explain.contributions(rows[t.id], weights), contenders, kb, ctx.scenario, worths, items)
+        planned.append(explain.tactic_plan(
+            ctx, t, kb, rows[t.id], weights, sw.of(t.strategy), q, item, binding, totals[t.strategy], exponent,
+            fits[t.id], worth[t.id], runner_up=runner_up, would_change=would_change.get(t.id),
+        ))
+    planned.sort(key=lambda p: (-p.hours, p.id))
     return planned, others

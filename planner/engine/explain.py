@@ -7,7 +7,7 @@ drove them, citing the knowledge base's sources.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from planner.engine import reasons
@@ -16,7 +16,7 @@ from planner.engine.fit import Gate
 from planner.engine.matrix import Row, cell_keys
 from planner.engine.weights import Weight
 from planner.knowledge.schema import KnowledgeBase, Tactic
-from planner.models.plan import Activity, Citation, Contribution, Kpi
+from planner.models.plan import Activity, Citation, Contribution, Details, Kpi, RunnerUp, TacticPlan, Why
 from planner.models.scenario import Scenario
 
 BINDING_TEXT = {
@@ -76,10 +76,10 @@ def _count(n: int, tactic: Tactic) -> str:
     return f"{n} {tactic.unit.singular if n == 1 else tactic.unit.plural}"
 
 
-_CONTRIBUTIONS: dict[tuple[object, ...], list[Contribution]] = {}
+_CONTRIBUTIONS: dict[tuple[object, ...], tuple[Contribution, ...]] = {}
 
 
-def contributions(row: Row, weights: list[Weight]) -> list[Contribution]:
+def contributions(row: Row, weights: list[Weight]) -> tuple[Contribution, ...]:
     """A tactic's weighted cells, largest first. They depend on the criterion weights
     and the tactic's cells only, which reach priority and hours never change, so a
     keystroke on either reuses the instances of the plan before (the models are frozen)."""
@@ -89,17 +89,17 @@ def contributions(row: Row, weights: list[Weight]) -> list[Contribution]:
         if len(_CONTRIBUTIONS) > 8192:
             _CONTRIBUTIONS.clear()
         out = [
-            Contribution.trusted({
-                "criterion": w.criterion,
-                "label": w.label,
-                "weight": w.weight,
-                "score": row.cells[w.criterion],
-                "contribution": w.weight * row.cells[w.criterion],
-            })
+            Contribution.model_construct(
+                criterion=w.criterion,
+                label=w.label,
+                weight=w.weight,
+                score=row.cells[w.criterion],
+                contribution=w.weight * row.cells[w.criterion],
+            )
             for w in weights
             if w.weight > 0
         ]
-        found = _CONTRIBUTIONS[key] = sorted(out, key=lambda c: (-c.contribution, c.criterion))
+        found = _CONTRIBUTIONS[key] = tuple(sorted(out, key=lambda c: (-c.contribution, c.criterion)))
     return found
 
 
@@ -140,7 +140,7 @@ def context(scenario: Scenario, kb: KnowledgeBase, weights: list[Weight], rows: 
     )
 
 
-def sources(ctx: Context, tactic: Tactic, top: list[Contribution], gates: Iterable[str] = ()) -> list[Citation]:
+def sources(ctx: Context, tactic: Tactic, top: Sequence[Contribution], gates: Iterable[str] = ()) -> list[Citation]:
     """The guidance behind a tactic's place in the plan, most relevant first: its
     strategy and the strategy weights, then for its three strongest criteria the cells
     it scored and what set their weights in this scenario, then the fit gates that held
@@ -172,8 +172,12 @@ def tactic_plan(
     exponent: float,
     tactic_gates: tuple[Gate, ...],
     worth: float,
-) -> dict:
-    """One :class:`~planner.models.plan.TacticPlan`, as a dict (see :func:`contributions`)."""
+    runner_up: RunnerUp | None = None,
+    would_change: str | None = None,
+) -> TacticPlan:
+    """One tactic's place in the plan and why. ``runner_up`` and ``would_change`` come
+    from comparing it with the other tactics and from planning again, which only the
+    caller can do (see :mod:`planner.engine.build`)."""
     hours = quarters / 4
     static = _static_parts(tactic, ctx.version)
     contribs = contributions(row, weights)
@@ -197,7 +201,7 @@ def tactic_plan(
     scenario = ctx.scenario
     if quarters:
         text, count = output_line(tactic, hours, kb)
-        activities = [{"text": text, "count": count}, *static[1]]
+        activities = [Activity.model_construct(text=text, count=count), *static[1]]
         output = text
         fits = reasons.fit_sentence(tactic, scenario, ctx.goal_labels, tactic_gates)
         said = [
@@ -209,36 +213,38 @@ def tactic_plan(
         activities = list(static[1])
         output = ""
         said = [reasons.not_planned(binding, tactic, scenario, tactic_gates, lo)]
-    return {
-        "id": tactic.id,
-        "name": tactic.name,
-        "platform": tactic.platform,
-        "platform_name": ctx.platform_names[tactic.platform],
-        "strategy": tactic.strategy,
-        "paid": tactic.paid,
-        "months_to_results": tactic.months_to_results.value,
-        "hours": hours,
-        "value": float(value),
-        "output": output,
-        "activities": activities,
-        "kpis": list(static[0]),
-        "why": {
-            "reasons": said,
-            "runner_up": None,
-            "would_change": None,
-            "binding": binding,
-            "details": {
-                "summary": f"{lead} {detail}",
-                "strategy_weight": strategy_weight,
-                "score": row.score,
-                "fit": worth,
-                "factors": {g.id: g.factor for g in tactic_gates},
-                "contributions": contribs,
-                "marginal_value_per_hour": float(marginal),
-            },
-            "sources": sources(ctx, tactic, contribs, (g.source for g in tactic_gates if g.factor < 1)),
-        },
-    }
+    details = Details.model_construct(
+        summary=f"{lead} {detail}",
+        strategy_weight=strategy_weight,
+        score=row.score,
+        fit=worth,
+        factors={g.id: g.factor for g in tactic_gates},
+        contributions=list(contribs),
+        marginal_value_per_hour=float(marginal),
+    )
+    why = Why.model_construct(
+        reasons=said,
+        runner_up=runner_up,
+        would_change=would_change,
+        binding=binding,
+        details=details,
+        sources=sources(ctx, tactic, contribs, (g.source for g in tactic_gates if g.factor < 1)),
+    )
+    return TacticPlan.model_construct(
+        id=tactic.id,
+        name=tactic.name,
+        platform=tactic.platform,
+        platform_name=ctx.platform_names[tactic.platform],
+        strategy=tactic.strategy,
+        paid=tactic.paid,
+        months_to_results=tactic.months_to_results.value,
+        hours=hours,
+        value=float(value),
+        output=output,
+        activities=activities,
+        kpis=list(static[0]),
+        why=why,
+    )
 
 
 _STATIC: dict[tuple[str, str], tuple[tuple[Kpi, ...], tuple[Activity, ...]]] = {}

@@ -100,4 +100,5 @@ def item_score(tactic: Tactic, value: float, kb: KnowledgeBase) -> float:
     cost, not the worth, so a format that takes longer to make earns less per hour,
     while a channel that can usefully take more hours is credited a little for it."""
     c = kb.curve
-    return value * (c.reference_hours.value / tactic.saturation_hours.value) ** (1 - c.capacity_power.value)
+    scale: float = (c.reference_hours.value / tactic.saturation_hours.value) ** (1 - c.capacity_power.value)
+    return value * scale

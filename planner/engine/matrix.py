@@ -18,12 +18,11 @@ def cell(criterion: Criterion, tactic: Tactic, scenario: Scenario) -> float:
     """One cell of the matrix, 0 to 1. ``criterion.kind`` says how to read it."""
     s = tactic.scores
     if criterion.kind == "score":
-        return s[criterion.key].value / 5  # type: ignore[index]
+        return s[_score_key(criterion, scenario)].value / 5
     if criterion.kind == "inverse":
-        return 1 - s[criterion.key].value / 5  # type: ignore[index]
+        return 1 - s[_score_key(criterion, scenario)].value / 5
     if criterion.kind == "tracked":
-        key = criterion.tracked_key if scenario.sales_tracking else criterion.key
-        return s[key].value / 5  # type: ignore[index]
+        return s[_score_key(criterion, scenario)].value / 5
     if criterion.kind == "audience":
         return (s[scenario.market].value + s[scenario.audience].value) / 10
     if criterion.kind == "goals":
@@ -37,15 +36,21 @@ def cell_keys(criterion: Criterion, scenario: Scenario) -> tuple[str | None, ...
     """What :func:`cell` reads for this criterion in this scenario: score keys, or
     ``None`` for the tactic's goals. A cell's citations are the sources of these (a
     tactic's goals are cited by its ``goals_source``)."""
-    if criterion.kind in ("score", "inverse"):
-        return (criterion.key,)  # type: ignore[return-value]
-    if criterion.kind == "tracked":
-        return (criterion.tracked_key if scenario.sales_tracking else criterion.key,)  # type: ignore[return-value]
+    if criterion.kind in ("score", "inverse", "tracked"):
+        return (_score_key(criterion, scenario),)
     if criterion.kind == "audience":
         return (scenario.market, scenario.audience)
     if criterion.kind == "goals":
         return (None,) if scenario.goals else ()
     raise AssertionError(f"unknown criterion kind {criterion.kind!r}")  # schema forbids it
+
+
+def _score_key(criterion: Criterion, scenario: Scenario) -> str:
+    """The tactic score a ``score``, ``inverse`` or ``tracked`` criterion reads."""
+    key = criterion.tracked_key if criterion.kind == "tracked" and scenario.sales_tracking else criterion.key
+    if key is None:
+        raise AssertionError(f"criterion {criterion.id!r} names no score")  # schema forbids it
+    return key
 
 
 @dataclass(frozen=True)

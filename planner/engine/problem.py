@@ -8,7 +8,7 @@ gets a problem it can solve.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from planner.engine.allocate import Item, PlatformBound, Problem
 from planner.knowledge.schema import KnowledgeBase, Tactic
@@ -26,17 +26,21 @@ def quarters_up(hours: float) -> int:
     return math.ceil(hours * 4 - EPS)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Setup:
+    """The optimiser's problem, and what the plan needs to explain it."""
+
     problem: Problem
     excluded: dict[str, str]
     """Tactic id → why it was left out (``excluded`` or ``max-below-minimum``)."""
     hi_reason: dict[str, str]
     """Tactic id → what sets its cap: ``saturation-cap``, ``kb-max`` or ``user-max``."""
-    user_min: set[str]
+    user_min: frozenset[str]
+    """Tactics the user gave a minimum that holds."""
     own_lo: dict[str, int]
     """Tactic id → its own minimum effective quarters, before any user minimum."""
-    notes: list[PlanWarning] = field(default_factory=list)
+    notes: tuple[PlanWarning, ...] = ()
+    """Where the user's bounds had to give way, as warnings for the plan."""
 
 
 AD_BUDGET = "ad-budget"
@@ -123,7 +127,7 @@ def build_setup(
             t.id, t.strategy, AD_BUDGET if pooled else t.platform, scores[t.id], t.saturation_hours.value, lo, hi,
             forced, kb.curve.overhead_hours.value,
         ))
-    platform_bounds = {}
+    platform_bounds: dict[str, PlatformBound] = {}
     for ref, bound in sorted(scenario.bounds.items()):
         if ref in platform_ids:
             platform_bounds[ref] = PlatformBound(
@@ -138,7 +142,7 @@ def build_setup(
         scenario.broadcast_share.max,
         kb.strategy_weights.combine_exponent.value,
     )
-    return Setup(problem, excluded, hi_reason, user_min, own_lo, notes)
+    return Setup(problem, excluded, hi_reason, frozenset(user_min), own_lo, tuple(notes))
 
 
 def without_minimums(setup: Setup) -> Setup:
@@ -150,14 +154,14 @@ def without_minimums(setup: Setup) -> Setup:
     # A dropped user minimum leaves the tactic's own minimum effective hours in force.
     bounds = {p: PlatformBound(0, b.hi) for p, b in setup.problem.platform_bounds.items()}
     problem = Problem(items, bounds, setup.problem.share_min, setup.problem.share_max, setup.problem.exponent)
-    return Setup(problem, setup.excluded, setup.hi_reason, set(), setup.own_lo, list(setup.notes))
+    return Setup(problem, setup.excluded, setup.hi_reason, frozenset(), setup.own_lo, setup.notes)
 
 
 def with_scores(setup: Setup, scores: dict[str, float]) -> Setup:
     """The same problem (bounds, minimums, share) with other per-hour scales."""
     return Setup(
         setup.problem.rescored(scores),
-        setup.excluded, setup.hi_reason, setup.user_min, setup.own_lo, list(setup.notes),
+        setup.excluded, setup.hi_reason, setup.user_min, setup.own_lo, setup.notes,
     )
 
 
@@ -165,7 +169,7 @@ def without_share(setup: Setup) -> Setup:
     p = setup.problem
     return Setup(
         Problem(p.items, p.platform_bounds, None, None, p.exponent),
-        setup.excluded, setup.hi_reason, setup.user_min, setup.own_lo, list(setup.notes),
+        setup.excluded, setup.hi_reason, setup.user_min, setup.own_lo, setup.notes,
     )
 
 

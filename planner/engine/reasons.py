@@ -64,10 +64,10 @@ FALLS_SHORT = {
 }
 """Why a runner-up scored lower, by the criterion where it fell furthest behind."""
 
-HELD_BACK = {
+HELD_BACK: dict[str, str | dict[str, str]] = {
     "market": {"b2b": "it reaches business buyers less", "b2c": "it reaches consumers less"},
     "breadth": {"broad": "it suits a broad audience less", "niche": "it suits a niche audience less"},
-    "place": {True: "it reaches people in your area less", False: "it works best with people nearby"},
+    "place": {"local": "it reaches people in your area less", "global": "it works best with people nearby"},
     "goals": "it serves fewer of your goals",
     "audience": "it relies on an audience you do not have yet",
     "content": "it needs more video or design work than you can make",
@@ -140,10 +140,10 @@ def held_back(gates: Sequence[Gate], scenario: Scenario, against: Sequence[Gate]
     if worst is None:
         return None
     text = HELD_BACK[worst]
-    if isinstance(text, dict):
-        key = {"market": scenario.market, "breadth": scenario.audience, "place": scenario.local}[worst]
-        return text[key]
-    return text
+    if isinstance(text, str):
+        return text
+    answer = {"market": scenario.market, "breadth": scenario.audience, "place": "local" if scenario.local else "global"}
+    return text[answer[worst]]
 
 
 def not_planned(binding: str, tactic: Tactic, scenario: Scenario, gates: Sequence[Gate], lo: float) -> str:

@@ -75,15 +75,23 @@ def share_of(alloc: Allocation | None) -> float:
     return alloc.broadcast / (alloc.broadcast + alloc.relationships)
 
 
+@dataclass(frozen=True)
+class Analysis:
+    sensitivity: Sensitivity
+    would_change: dict[str, str]
+    """Planned tactic id → the first tested change that takes it out of the plan (or,
+    when none does, brings in something new beside it), as a sentence. A tactic no
+    tested change moves is not here."""
+
+
 def analyse(
     scenario: Scenario,
     kb: KnowledgeBase,
     base: Allocation,
     names: dict[str, str],
     replan: Callable[[Scenario], Allocation],
-) -> tuple[Sensitivity, dict[str, str]]:
-    """The sensitivity, and for each planned tactic the first tested change that takes
-    it out of the plan (or, when none does, brings in something new beside it)."""
+) -> Analysis:
+    """The sensitivity, and what would change each planned tactic's place."""
     base_share = share_of(base)
     planned = set(base.quarters)
     results: list[tuple[Case, set[str], SensitivityCase]] = []
@@ -125,13 +133,14 @@ def analyse(
     held = sum(base.quarters[t] for t in core)
     stable = hours == 0 or held / hours >= kb.advice.stable_core_share.value - 1e-12
     summary = _summary(stable, core, swing, planned, names, held / 4, hours / 4, len(results))
-    return Sensitivity.model_construct(
+    sensitivity = Sensitivity.model_construct(
         verdict="stable" if stable else "fragile",
         summary=summary,
         core=core,
         swing=swing,
         cases=[c for _, _, c in results],
-    ), changes
+    )
+    return Analysis(sensitivity, changes)
 
 
 def _summary(

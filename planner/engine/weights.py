@@ -79,7 +79,19 @@ def criterion_weights(scenario: Scenario, kb: KnowledgeBase) -> list[Weight]:
     return out
 
 
-def strategy_weights(reach_priority: int, kb: KnowledgeBase) -> dict[str, float]:
+@dataclass(frozen=True)
+class StrategyPair:
+    """The two strategy weights: what an hour of each strategy is worth (see
+    :func:`strategy_weights`)."""
+
+    broadcast: float
+    relationships: float
+
+    def of(self, strategy: str) -> float:
+        return self.broadcast if strategy == "broadcast" else self.relationships
+
+
+def strategy_weights(reach_priority: int, kb: KnowledgeBase) -> StrategyPair:
     """Reach priority acts here and only here.
 
     W_broadcast rises and W_relationships falls with reach priority, and neither
@@ -89,7 +101,7 @@ def strategy_weights(reach_priority: int, kb: KnowledgeBase) -> dict[str, float]
     """
     floor = kb.strategy_weights.floor.value
     p = reach_priority / 100
-    return {
-        "broadcast": floor + (1 - floor) * p,
-        "relationships": floor + (1 - floor) * (1 - p),
-    }
+    return StrategyPair(
+        broadcast=floor + (1 - floor) * p,
+        relationships=floor + (1 - floor) * (1 - p),
+    )

@@ -173,19 +173,17 @@ def reference(entry: Source) -> str:
 
 
 def cited_source(entry: Source) -> CitedSource:
-    return CitedSource.trusted(
-        {
-            "id": entry.id,
-            "kind": entry.kind,
-            "title": entry.title,
-            "author": entry.author,
-            "publisher": entry.publisher,
-            "year": entry.year,
-            "url": entry.url,
-            "via": entry.via,
-            "label": label(entry),
-            "reference": reference(entry),
-        }
+    return CitedSource.model_construct(
+        id=entry.id,
+        kind=entry.kind,
+        title=entry.title,
+        author=entry.author,
+        publisher=entry.publisher,
+        year=entry.year,
+        url=entry.url,
+        via=entry.via,
+        label=label(entry),
+        reference=reference(entry),
     )
 
 
@@ -194,7 +192,7 @@ def resolve(ref: str, registry: Mapping[str, Source]) -> Citation:
     plan from a loaded knowledge base) is shown as written."""
     parsed = parse(ref)
     if parsed is None or any(reference_problem(i, s, registry) for i, s in cited(parsed)):
-        return Citation.trusted({"ref": ref, "text": ref, "short": ref, "sources": []})
+        return Citation.model_construct(ref=ref, text=ref, short=ref, sources=[])
     if parsed.source is not None:
         entry = registry[parsed.source]
         section = f", '{parsed.section}'" if parsed.section else ""
@@ -208,4 +206,4 @@ def resolve(ref: str, registry: Mapping[str, Source]) -> Citation:
             brief = "; ".join(short_label(registry[i]) + (f", '{s}'" if s else "") for i, s in parsed.informed_by)
             text, short = f"{text}{stop} Informed by {full}", f"{short}{stop} Informed by {brief}"
     ids = list(dict.fromkeys(i for i, _ in cited(parsed)))
-    return Citation.trusted({"ref": ref, "text": text, "short": short, "sources": ids})
+    return Citation.model_construct(ref=ref, text=text, short=short, sources=ids)

@@ -195,7 +195,7 @@ def oracle(scenario) -> float:
         for y in range(quarters + 1 - x):
             b, r = best["broadcast"][x], best["relationships"][y]
             if b > -math.inf and r > -math.inf:
-                top = max(top, sw["broadcast"] * b**gamma + sw["relationships"] * r**gamma)
+                top = max(top, sw.broadcast * b**gamma + sw.relationships * r**gamma)
     return top
 
 
@@ -221,7 +221,7 @@ def test_within_one_percent_of_exact_oracle_on_default_kb(preset, reach, hours, 
     gamma = KB.strategy_weights.combine_exponent.value
 
     def objective(curves: dict[str, list[float]]) -> float:
-        return sw["broadcast"] * curves["broadcast"][x] ** gamma + sw["relationships"] * curves["relationships"][y] ** gamma
+        return sw.broadcast * curves["broadcast"][x] ** gamma + sw.relationships * curves["relationships"][y] ** gamma
 
     split, tilted = item_scores(scenario)
     # Stage 1: the split is the exact optimum without the reach tilt.
@@ -242,8 +242,8 @@ def test_python_and_numpy_backends_agree(preset, reach, hours, exclude):
     setup = build_setup(scenario, KB, {t.id: split.get(t.id, 0.0) for t in KB.tactics}, ruled_out)
     sw = strategy_weights(reach, KB)
     q = quarters_down(hours)
-    a = Allocator(setup.problem, q, "python").best(sw["broadcast"], sw["relationships"], q)
-    b = Allocator(setup.problem, q, "numpy").best(sw["broadcast"], sw["relationships"], q)
+    a = Allocator(setup.problem, q, "python").best(sw.broadcast, sw.relationships, q)
+    b = Allocator(setup.problem, q, "numpy").best(sw.broadcast, sw.relationships, q)
     assert (a is None) == (b is None)
     if a is not None:
         assert a.quarters == b.quarters
