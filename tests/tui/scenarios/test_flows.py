@@ -18,9 +18,9 @@ from planner.tui.screens.compare import CompareScreen
 from planner.tui.screens.scenario_list import ScenarioList
 from planner.tui.screens.scenarios import ScenariosScreen
 
-from .conftest import LARGE
-from .helpers import text_of
-from .store_helpers import save_all, settle, shown_text, variants
+from ..conftest import LARGE
+from ..helpers import text_of
+from ..store_helpers import save_all, settle, shown_text, variants
 
 
 def title(app) -> str:  # type: ignore[no-untyped-def]

@@ -13,8 +13,8 @@ from planner.tui.widgets.plan_view import PlanView
 from planner.tui.widgets.split_bar import SplitBar
 from planner.tui.widgets.wizard import Wizard
 
-from .conftest import LARGE, SMALL
-from .helpers import text_of, type_into
+from ..conftest import LARGE, SMALL
+from ..helpers import text_of, type_into
 
 
 def split_text(app) -> str:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ import pytest
 from planner import fmt
 from planner.tui.widgets.tactic_table import TacticTable
 
-from .conftest import LARGE, SMALL
+from ..conftest import LARGE, SMALL
 
 
 def table_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -84,7 +84,7 @@ async def test_a_direct_key_scrolls_the_plan_and_f1_and_the_guide_say_so(make_ap
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         assert "ctrl+down / alt+down" in app.screen.keys_text and "Scroll the plan down" in app.screen.keys_text
-    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).resolve().parents[3] / "docs" / "guide.md").read_text(encoding="utf-8")
     assert "| Ctrl+↓ / Ctrl+↑ (or Alt+↓ / Alt+↑) | scroll the plan view" in guide
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from .conftest import LARGE, SMALL
-from .store_helpers import save_all, settle, variants
+from ..conftest import LARGE, SMALL
+from ..store_helpers import save_all, settle, variants
 
 
 async def _scenarios(pilot: Pilot) -> None:

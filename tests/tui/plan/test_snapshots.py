@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from .conftest import LARGE, SMALL
+from ..conftest import LARGE, SMALL
 
 
 def test_default_screen_80x24(snap_compare, make_app) -> None:

@@ -18,8 +18,8 @@ from planner.tui.dialogs.choice import ChoiceDialog
 from planner.tui.dialogs.export import ExportDialog
 from planner.tui.dialogs.name import NamePrompt
 
-from .conftest import LARGE, SMALL
-from .store_helpers import save_all, settle, variants
+from ..conftest import LARGE, SMALL
+from ..store_helpers import save_all, settle, variants
 
 pytestmark = pytest.mark.timeout(60)
 
