@@ -1,16 +1,15 @@
-"""Issue 12, items 9 and 10: keys that arrive in one burst, and the command palette's
-page keys, must never end the user's session.
+"""Issue 12, item 9: keys that arrive in one burst must never make a dialog answer
+twice or end the user's session. A dialog dismisses once: the name prompt, the
+delete confirmation and the export dialog.
 
-``burst`` queues key events the way a fast typist or a key held down delivers them:
-all at once, before the app has handled the first. Pilot's ``press`` waits for each
-key to be handled, which hides these races.
+``burst`` (tests/tui/helpers.py) queues key events the way a fast typist or a key
+held down delivers them: all at once, before the app has handled the first. Pilot's
+``press`` waits for each key to be handled, which hides these races.
 """
 
 from __future__ import annotations
 
 import pytest
-from textual import events
-from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 
 from planner.store import ScenarioStore
@@ -18,30 +17,10 @@ from planner.tui.dialogs.choice import ChoiceDialog
 from planner.tui.dialogs.export import ExportDialog
 from planner.tui.dialogs.name import NamePrompt
 
-from ..conftest import LARGE, SMALL
-from ..store_helpers import save_all, settle, variants
+from ..helpers import LARGE, burst, drain, save_all, settle, variants
 
 pytestmark = pytest.mark.timeout(60)
 
-
-def burst(app, *keys: str) -> None:  # type: ignore[no-untyped-def]
-    """Queue ``keys`` at once, as a terminal delivers a burst of input."""
-    for key in keys:
-        char = {"enter": "\r", "space": " "}.get(key, key if len(key) == 1 else None)
-        event = events.Key(key, char)
-        event.set_sender(app)
-        app._driver.send_message(event)
-
-
-async def drain(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until every queued key has been handled: Pilot's ``press`` waits for its
-    own key, which comes after the burst. (A key still queued when the test leaves
-    ``run_test`` would meet an app that has removed its screens.)"""
-    await pilot.press("shift+f12")  # bound to nothing
-    await pilot.pause()
-
-
-# --- 9. a dialog dismisses once --------------------------------------------------------------
 
 async def test_ctrl_s_then_enter_enter_saves_once(make_app) -> None:
     app = make_app()
@@ -110,71 +89,4 @@ async def test_enter_enter_in_the_export_dialog_writes_once_and_asks_nothing(mak
         await settle(pilot)
         assert target.read_text(encoding="utf-8").startswith("# ")
         assert len(app.screen_stack) == 1, f"left on screen: {app.screen_stack}"
-    assert app.return_code in (None, 0)
-
-
-# --- 10. the command palette's page keys -----------------------------------------------------------
-
-async def _palette_with_results(pilot) -> tuple[CommandPalette, CommandList]:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press("e")
-    palette = pilot.app.screen
-    assert isinstance(palette, CommandPalette)
-    commands = palette.query_one(CommandList)
-    for _ in range(100):
-        if commands.option_count > 2:
-            break
-        await pilot.pause(0.05)
-    return palette, commands
-
-
-@pytest.mark.parametrize("action", ["page_up", "page_down"])
-async def test_palette_page_keys_before_the_results_are_laid_out(make_app, action: str) -> None:
-    # The race behind "Ctrl+P, e, PageUp PageUp…": while the palette searches, its
-    # list is emptied (and laid out with no height), then the results land and are
-    # highlighted; a page key handled before the next layout found no line for the
-    # highlighted option and Textual's OptionList raised KeyError: 0.
-    app = make_app()
-    async with app.run_test(size=SMALL) as pilot:
-        palette, commands = await _palette_with_results(pilot)
-        results = list(commands.options)
-        commands.clear_options()
-        await pilot.pause()
-        assert commands.scrollable_content_region.height == 0  # the state of the race
-        commands.add_options(results)
-        commands.highlighted = 0
-        await palette.run_action(f"command_list('{action}')")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)  # still open, still usable
-        await pilot.press("pagedown", "pageup")
-        assert commands.highlighted == 0
-    assert app.return_code in (None, 0)
-
-
-async def test_palette_holding_page_up_while_typing(make_app) -> None:
-    app = make_app()
-    async with app.run_test(size=LARGE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        for letter in "ex":
-            burst(app, letter, *["pageup"] * 15, "backspace", letter, *["pagedown"] * 15)
-            await drain(pilot)
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press("escape")
-        await pilot.pause()
-    assert app.return_code in (None, 0)
-
-
-async def test_escape_escape_closes_help_once(make_app) -> None:
-    from planner.tui.screens.help import HelpScreen
-
-    app = make_app()
-    async with app.run_test(size=LARGE) as pilot:
-        await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        burst(app, "escape", "escape", "q")
-        await drain(pilot)
-        assert app.current_mode == "plan" and len(app.screen_stack) == 1
     assert app.return_code in (None, 0)

@@ -12,7 +12,7 @@ from textual.widgets import RadioButton, RadioSet
 from planner.tui.widgets.fields import TICKED, UNTICKED
 from planner.tui.widgets.wizard import Wizard
 
-from ..conftest import SMALL
+from ..helpers import SMALL
 
 CHOICE_STEPS = {
     "time": ["content_capacity"],

@@ -6,7 +6,7 @@ from textual.content import Content
 
 from planner.tui.document import UNSAVED_MARK
 
-from ..conftest import SMALL
+from ..helpers import SMALL
 
 
 def header_text(app) -> str:  # type: ignore[no-untyped-def]

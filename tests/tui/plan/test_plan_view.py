@@ -1,19 +1,54 @@
-"""The screen is used well at the sizes people use (80×24 and 120×40): text a person
-needs is not cut, nothing stays scrolled out of sight, nothing covers a dialog."""
+"""The plan view on the plan screen: the split, the tactics table, the why panel and
+the what-ifs, and that it uses the sizes people use (80×24 and 120×40): text a person
+needs is not cut, nothing stays scrolled out of sight."""
 
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Static
 
 from planner import fmt
+from planner.tui.widgets.split_bar import SplitBar
 from planner.tui.widgets.tactic_table import TacticTable
 
-from ..conftest import LARGE, SMALL
+from ..helpers import LARGE, SMALL, text_of
+
+
+def split_text(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(SplitBar).render())
 
 
 def table_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
     table = app.screen.query_one(TacticTable)
     return [table.render_line(y).text.rstrip() for y in range(table.size.height)]
+
+
+async def test_opens_on_default_with_a_complete_plan(make_app, kb) -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.plan is not None and app.plan.scenario == kb.default_scenario()
+        assert f"{app.plan.split.relationships * 100:.0f}%" in split_text(app)
+        assert kb.default_scenario().name in text_of(app, "#plan-title")
+        assert app.screen.query_one("#tactics").row_count >= len(app.plan.tactics)
+
+
+async def test_reach_priority_moves_the_split(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        before = app.plan
+        assert before is not None
+        await pilot.press("end")  # reach slider to 100: all about reach
+        await pilot.pause()
+        after = app.plan
+        assert after is not None and after.scenario.reach_priority == 100
+        assert after.split.broadcast > before.split.broadcast
+        assert f"{after.split.broadcast * 100:.0f}%" in split_text(app)
+        await pilot.press("home")
+        await pilot.pause()
+        assert app.plan.scenario.reach_priority == 0
+        assert app.plan.split.broadcast <= before.split.broadcast
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
@@ -88,45 +123,47 @@ async def test_a_direct_key_scrolls_the_plan_and_f1_and_the_guide_say_so(make_ap
     assert "| Ctrl+↓ / Ctrl+↑ (or Alt+↓ / Alt+↑) | scroll the plan view" in guide
 
 
-async def test_the_exported_toast_does_not_cover_the_next_dialog(make_app, tmp_path) -> None:
-    from textual.widgets import Input
-    from textual.widgets._toast import Toast
+async def test_sensitivity_names_tactics_not_ids(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        cases = [c for c in app.plan.sensitivity.cases if c.added or c.removed]
+        assert cases, "the default scenario has what-ifs that change tactics"
+        names = {t.id: t.name for t in (*app.plan.tactics, *app.plan.alternatives)}
+        text = app.screen.query_one("#details").text
+        for case in cases:
+            for ident in case.added:
+                assert f"+{names[ident]}" in text and f"+{ident}" not in text
+            for ident in case.removed:
+                assert f"−{names[ident]}" in text and f"−{ident}" not in text
 
-    from planner.tui.dialogs.export import ExportDialog
+
+def test_every_binding_the_engine_gives_reads_as_words(kb) -> None:
+    """"limited by: outranked" was a code; every binding has words for people."""
+    from planner.engine import build_plan
+    from planner.tui.widgets.plan_details import BINDING
+
+    seen = set()
+    for preset in kb.presets:
+        for hours in (0.5, 3, 40):
+            for reach in (0, 100):
+                plan = build_plan(preset.scenario.with_changes(hours_per_week=hours, reach_priority=reach), kb)
+                seen |= {t.why.binding for t in (*plan.tactics, *plan.alternatives)}
+    assert {"outranked", "budget"} <= seen
+    assert seen <= set(BINDING), sorted(seen - set(BINDING))
+
+
+async def test_why_panel_and_step_guidance_name_sources_by_title(make_app, kb) -> None:
+    """Sources read as titles and sections, never as the knowledge base's file names."""
+    from planner.tui.widgets.plan_details import PlanDetails
 
     app = make_app()
-    async with app.run_test(size=SMALL, notifications=True) as pilot:  # toasts are off in tests by default
+    async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
-        for n in range(2):
-            await pilot.press("f6")
-            await pilot.pause()
-            assert isinstance(app.screen, ExportDialog)
-            buttons = app.screen.query_one("#export-buttons").region
-            toasts = [t.region for t in app.screen.query(Toast)]
-            assert not [r for r in toasts if r.overlaps(buttons)], (n, toasts, buttons)
-            app.screen.query_one("#export-path", Input).value = str(tmp_path / f"plan{n}.md")
-            await pilot.press("enter")
-            await pilot.pause(0.2)
-            assert not isinstance(app.screen, ExportDialog)
-            assert list(app.screen.query(Toast)), "the Exported toast is shown on the plan screen"
-
-
-@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
-async def test_every_step_is_named_in_the_step_bar(make_app, size) -> None:
-    from planner.tui.help_data import STEPS
-    from planner.tui.widgets.wizard import StepBar, Wizard
-
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await pilot.press("pagedown")
-        await pilot.pause()
-        bar = app.screen.query_one(StepBar)
-        shown = " ".join(bar.render_line(y).text for y in range(bar.size.height))
-        for i, step in enumerate(STEPS, start=1):
-            assert f"{i} {step.title}" in shown, shown
-        assert bar.region.width >= max(len(bar.render_line(y).text.rstrip()) for y in range(bar.size.height))
-        # Each name is a click target.
-        line, start, _ = bar._spans(bar.size.width)[4]
-        await pilot.click(StepBar, offset=(start + 1, line))
-        await pilot.pause()
-        assert app.screen.query_one(Wizard).step_id == "channels"
+        shown = app.screen.query_one(PlanDetails).text
+        assert "Sources" in shown and ".txt" not in shown
+        tactic = app.plan.tactics[0]
+        assert tactic.why.sources[0].text in shown
+        assert "Social Media vs Social Networking, 'The Overlap Between Social Media and Social Networking'" in shown
+        guidance = str(app.screen.query_one("#step-goals .step-help", Static).render())
+        assert "Guidance: Social Media vs Social Networking, 'Social Media vs Social Networking: Core Differences'" in guidance
