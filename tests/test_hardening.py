@@ -456,7 +456,7 @@ def test_a_cache_directory_owned_by_someone_else_is_not_used(cache: Path, monkey
     assert loads, "an entry in somebody else's directory was unpickled"
 
 
-# --- 9 and 10 are TUI tests: tests/tui/test_dialog_hardening.py ------------------------------
+# --- 9 and 10 are TUI tests: tests/tui/dialogs/test_hardening.py, tests/tui/app/test_palette.py
 
 
 # --- 11. error lines echo the whole input --------------------------------------------------------

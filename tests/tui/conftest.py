@@ -22,8 +22,6 @@ from planner.tui.app import PlannerApp  # noqa: E402
 from planner.tui.live import BuildPlan  # noqa: E402
 
 THEME = "textual-dark"
-SMALL = (80, 24)
-LARGE = (120, 40)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from textual.widgets import RadioButton, RadioSet
 from planner.tui.widgets.fields import TICKED, UNTICKED
 from planner.tui.widgets.wizard import Wizard
 
-from .conftest import SMALL
+from ..helpers import SMALL
 
 CHOICE_STEPS = {
     "time": ["content_capacity"],
@@ -138,7 +138,7 @@ async def test_channels_ticked_means_used_on_screen_help_and_guide(make_app, kb)
         await pilot.pause()
         assert app.scenario.exclude == []
         assert set(channels.selected) >= {platform.id, *tactics}
-    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).resolve().parents[3] / "docs" / "guide.md").read_text(encoding="utf-8")
     for text in (step("channels").brief, step("channels").help, FIELD_HELP["exclude"], guide):
         assert "untick" in text.lower() or "Untick" in text
         assert "tick what to leave out" not in text.lower() and "ticked = left out" not in text.lower()
@@ -146,7 +146,7 @@ async def test_channels_ticked_means_used_on_screen_help_and_guide(make_app, kb)
 
 async def test_local_ad_budget_and_audience_questions_reach_the_plan(make_app) -> None:
     """The value model's inputs are asked in the wizard, and the plan follows them."""
-    from .helpers import type_into
+    from ..helpers import type_into
 
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:

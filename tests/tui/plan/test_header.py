@@ -6,7 +6,7 @@ from textual.content import Content
 
 from planner.tui.document import UNSAVED_MARK
 
-from .conftest import SMALL
+from ..helpers import SMALL
 
 
 def header_text(app) -> str:  # type: ignore[no-untyped-def]
@@ -25,8 +25,8 @@ async def test_the_header_shows_the_scenario_and_the_unsaved_mark(make_app) -> N
         app.screen.query_one("#reach-scale").focus()
         await pilot.press("right")
         await pilot.pause()
-        assert app.dirty
+        assert app.session.dirty
         assert name in header_text(app) and UNSAVED_MARK in header_text(app)
         await pilot.press("left")  # back to the opened scenario
         await pilot.pause()
-        assert not app.dirty and UNSAVED_MARK not in header_text(app)
+        assert not app.session.dirty and UNSAVED_MARK not in header_text(app)

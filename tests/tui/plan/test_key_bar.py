@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.tui.screens.help import HelpScreen
 from planner.tui.widgets.key_bar import KeyBar
 
-from .conftest import LARGE, SMALL
+from ..helpers import LARGE, SMALL
 
 
 def bar_text(app) -> str:  # type: ignore[no-untyped-def]

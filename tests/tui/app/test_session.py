@@ -12,9 +12,7 @@ from planner.tui.dialogs.choice import ChoiceDialog
 from planner.tui.dialogs.name import NamePrompt
 from planner.tui.document import Document
 
-from .conftest import LARGE
-from .helpers import text_of
-from .store_helpers import save_all, settle, variants
+from ..helpers import LARGE, save_all, settle, text_of, variants
 
 
 async def _answer(pilot, name: str | None) -> None:  # type: ignore[no-untyped-def]

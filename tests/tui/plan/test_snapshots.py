@@ -1,4 +1,4 @@
-"""Snapshots (pytest-textual-snapshot, textual pinned to 8.2.8).
+"""Snapshots of the plan screen (pytest-textual-snapshot, textual pinned to 8.2.8).
 
 Harlequin-style: a flow is snapshotted at the points a person would look at. Update
 with ``pytest tests/tui --snapshot-update`` after looking at the new SVGs.
@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from .conftest import LARGE, SMALL
+from ..helpers import LARGE, SMALL
 
 
 def test_default_screen_80x24(snap_compare, make_app) -> None:
@@ -31,10 +31,6 @@ def test_time_step_with_a_validation_error(snap_compare, make_app) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=invalid_hours)
-
-
-def test_help_screen(snap_compare, make_app) -> None:
-    assert snap_compare(make_app(), terminal_size=SMALL, press=["f1"])
 
 
 async def _channels_with_one_left_out(pilot: Pilot) -> None:
