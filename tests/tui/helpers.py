@@ -6,6 +6,8 @@ through."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from time import monotonic
 
 from textual import events
 from textual.app import App
@@ -59,6 +61,42 @@ def save_all(scenarios: list[Scenario]) -> ScenarioStore:
         stored = store.save(s)
         os.utime(stored.path, ns=(FIXED_NS + i * 60 * 10**9, FIXED_NS + i * 60 * 10**9))
     return store
+
+
+async def until(pilot, condition: Callable[[], object], what: str, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until ``condition()`` holds, pausing the app between looks.
+
+    One ``pilot.pause()`` lets the app process what is queued now; work queued by that
+    work (a step mounted, then its first field focused) may need more, and on a busy
+    machine it reliably does. The timeout turns a real failure into a message."""
+    deadline = monotonic() + timeout
+    while not condition():
+        if monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+        await pilot.pause(0.01)
+
+
+async def go_to_step(pilot, step_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Show a wizard step and wait until it is on screen with its first field focused,
+    so a test's own ``focus()`` is not taken back by the step's."""
+    from textual.widgets import ContentSwitcher
+
+    from planner.tui.widgets.wizard import Wizard
+
+    wizard = pilot.app.screen.query_one(Wizard)
+    wizard.go(step_id)
+    switcher = wizard.query_one(ContentSwitcher)
+
+    def shown() -> bool:
+        if switcher.current != f"step-{step_id}":
+            return False
+        step = switcher.query_one(f"#step-{step_id}")
+        if not any(w.focusable for w in step.query("*")):
+            return True
+        focused = pilot.app.focused
+        return focused is not None and step in focused.ancestors
+
+    await until(pilot, shown, f"step {step_id!r} with its first field focused")
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]

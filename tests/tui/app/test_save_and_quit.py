@@ -12,7 +12,7 @@ from planner.tui.dialogs.choice import ChoiceDialog
 from planner.tui.dialogs.name import NamePrompt
 from planner.tui.document import UNSAVED_MARK
 
-from ..helpers import LARGE, answer_name, save_all, settle, text_of, variants
+from ..helpers import LARGE, answer_name, save_all, settle, text_of, until, variants
 
 
 def title(app) -> str:  # type: ignore[no-untyped-def]
@@ -105,13 +105,13 @@ async def test_quitting_with_unsaved_changes_asks(make_app) -> None:
     async with app.run_test(size=LARGE) as pilot:
         await pilot.press("end")
         await pilot.press("ctrl+q")
-        await settle(pilot)
-        assert isinstance(app.screen, ChoiceDialog) and app.is_running
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "the unsaved-changes question")
+        assert app.is_running
         await pilot.press("escape")
-        await settle(pilot)
+        await until(pilot, lambda: not isinstance(app.screen, ChoiceDialog), "the question to close")
         assert app.is_running and app.session.dirty
         await pilot.press("ctrl+q")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "the question again")
         await pilot.press("d")  # discard
         await pilot.pause()
     assert app.return_code == 0

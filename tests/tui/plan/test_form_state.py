@@ -10,9 +10,8 @@ from __future__ import annotations
 from textual.widgets import RadioButton, RadioSet
 
 from planner.tui.widgets.fields import TICKED, UNTICKED
-from planner.tui.widgets.wizard import Wizard
 
-from ..helpers import SMALL
+from ..helpers import SMALL, go_to_step, until
 
 CHOICE_STEPS = {
     "time": ["content_capacity"],
@@ -37,10 +36,8 @@ def shown(radio: RadioSet) -> str:
 async def test_every_choice_shows_exactly_the_chosen_option(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        wizard = app.screen.query_one(Wizard)
         for step_id, fields in CHOICE_STEPS.items():
-            wizard.go(step_id)
-            await pilot.pause()
+            await go_to_step(pilot, step_id)
             for field_id in fields:
                 radio = app.screen.query_one(f"#radio-{field_id.replace('_', '-')}", RadioSet)
                 options = [b.name for b in radio.query(RadioButton)]
@@ -69,15 +66,14 @@ async def test_loading_a_preset_moves_the_choice_and_the_highlight(make_app, kb)
     start = kb.default_scenario().with_changes(content_capacity="low", market="b2c")
     app = make_app(start)
     async with app.run_test(size=SMALL) as pilot:
-        wizard = app.screen.query_one(Wizard)
-        wizard.go("time")
-        await pilot.pause()
+        await go_to_step(pilot, "time")
         radio = app.screen.query_one("#radio-content-capacity", RadioSet)
         assert pressed(radio) == ["low"]
         app.load_scenario(start.with_changes(content_capacity="high"), "test")
         await pilot.pause()
         assert pressed(radio) == ["high"] and highlighted(radio) == ["high"]
         radio.focus()
+        await pilot.pause()
         await pilot.press("left", "space")  # medium, from high: the set knows high was chosen
         await pilot.pause()
         assert pressed(radio) == ["medium"] and app.scenario.content_capacity == "medium"
@@ -97,6 +93,7 @@ async def test_ticked_and_unticked_differ_without_colour(make_app) -> None:
         box = app.screen.query_one("#check-scheduler")
         before = box.render().plain
         box.focus()
+        await pilot.pause()
         await pilot.press("space")
         await pilot.pause()
         after = box.render().plain
@@ -112,13 +109,13 @@ async def test_channels_ticked_means_used_on_screen_help_and_guide(make_app, kb)
 
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        app.screen.query_one(Wizard).go("channels")
-        await pilot.pause()
+        await go_to_step(pilot, "channels")
         channels = app.screen.query_one("#list-exclude")
         assert set(channels.selected) == {p.id for p in kb.platforms} | {t.id for t in kb.tactics}
         platform = next(p for p in kb.platforms if sum(t.platform == p.id for t in kb.tactics) >= 3)
         tactics = [t.id for t in kb.tactics if t.platform == platform.id]
         channels.focus()
+        await pilot.pause()
         rows = [channels.get_option_at_index(i).value for i in range(channels.option_count)]
         channels.highlighted = rows.index(platform.id)  # the platform's row
         await pilot.press("space")  # untick the platform: all its tactics go with it
@@ -150,17 +147,15 @@ async def test_local_ad_budget_and_audience_questions_reach_the_plan(make_app) -
 
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        wizard = app.screen.query_one(Wizard)
-        wizard.go("audience")
-        await pilot.pause()
+        await go_to_step(pilot, "audience")
         box = app.screen.query_one("#check-local")
         was = app.scenario.local
         box.focus()
+        await pilot.pause()
         await pilot.press("space")
-        await pilot.pause()
-        assert app.scenario.local is (not was) and app.plan.scenario.local is (not was)
-        wizard.go("roi")
-        await pilot.pause()
+        await until(pilot, lambda: app.plan.scenario.local is (not was), "the plan for the ticked box")
+        assert app.scenario.local is (not was)
+        await go_to_step(pilot, "roi")
         assert not any(t.paid for t in app.plan.tactics)
         await type_into(pilot, "#input-ad-budget-per-month", "2000")
         await pilot.pause()

@@ -10,7 +10,7 @@ from planner.tui.widgets.fields import Field
 from planner.tui.widgets.plan_view import PlanView
 from planner.tui.widgets.wizard import Wizard
 
-from ..helpers import LARGE, SMALL, text_of, type_into
+from ..helpers import LARGE, SMALL, go_to_step, text_of, type_into
 
 
 async def test_complete_the_wizard_from_the_default(make_app) -> None:
@@ -127,8 +127,7 @@ async def test_the_app_and_the_cli_word_a_bad_value_alike(make_app, kb, capsys) 
             await type_into(pilot, "#input-hours-per-week", typed)
             shown[("--hours", typed)] = text_of(app, "#field-hours-per-week .field-error").removeprefix("✗ ")
         await type_into(pilot, "#input-hours-per-week", "3")
-        app.screen.query_one(Wizard).go("channels")
-        await pilot.pause()
+        await go_to_step(pilot, "channels")
         app.screen.query_one("#bounds-target").value = platform.id
         await pilot.pause()
         await type_into(pilot, "#bounds-max", "1")
