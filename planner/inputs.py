@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from planner.errors import InputError, first_problem
 from planner.fmt import short
 from planner.fsio import JSONProblem, UnreadableFile, parse_json, read_regular, surrogate_path
-from planner.knowledge.references import channel_names, check_references, reference_problems  # noqa: F401 - re-exported
+from planner.knowledge.references import channel_names, check_references
 from planner.knowledge.schema import KnowledgeBase, Preset
 from planner.models.scenario import Scenario
 
