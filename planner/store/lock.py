@@ -39,7 +39,7 @@ def exclusive_lock(lock_path: Path, *, timeout: float = DEFAULT_TIMEOUT, poll: f
     :class:`LockTimeoutError` after ``timeout`` seconds instead of a silent hang. Not
     re-entrant: a nested lock in the same process waits for itself and times out.
     """
-    # Deferred for speed: only writers lock, and filelock's import (~15 ms) would
+    # Deferred for speed: only writers lock, and importing filelock (docs/performance.md) would
     # otherwise be paid by every command that reads the store.
     from filelock import FileLock, Timeout
 
