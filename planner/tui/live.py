@@ -15,14 +15,13 @@ reports an edit until the plan for it has been handed to the view (or the edit w
 refused, or :data:`HOLD_LIMIT` passed), so the control and the plan change in the same
 frame and the plan appears sooner.
 
-Why keep it (reconsidered for issue 13): Textual paints on a 1/60 s grid, so without
-the hold a plan that is ready a few milliseconds after the slider moved waits for the
-next tick, up to 16.7 ms, which alone is the keystroke target (median ≤ 16 ms); on
-an idle machine the hold was worth that frame. On a heavily loaded machine the plan
-arrives after that tick anyway and the hold measured slightly slower, not faster. The
-numbers, and how to repeat them (``benchmarks/bench_tui.py --keys-only
---no-frame-hold``), are in docs/performance.md ("Library parts"): re-measure on an
-idle machine before removing it.
+Why keep it (reconsidered for issue 13, measured on an idle machine): Textual paints
+on a 1/60 s grid, so without the hold a plan that is ready a few milliseconds after the
+slider moved waits for the next tick, and the keystroke median roughly triples, from
+within the ≤ 16 ms target to well past it. On a heavily loaded machine the plan arrives
+after that tick anyway and the hold gains nothing. The numbers, and how to repeat them
+(``benchmarks/bench_tui.py --keys-only --no-frame-hold``), are in docs/performance.md
+("Library parts").
 """
 
 from __future__ import annotations
