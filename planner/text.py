@@ -15,7 +15,7 @@ directory may hold characters that act instead of showing:
 Every output path shows text through one of the variants below, all built from these
 sets: the CLI with :func:`visible` (escapes a person can read and copy), JSON output
 with :func:`json_visible`, the app with :func:`pictured` / :func:`pictured_line`
-(one-cell control pictures), Markdown with :data:`NOT_IN_MARKDOWN` and :data:`BIDI`
+(one-cell control pictures), Markdown with :data:`NOT_IN_MARKDOWN_CLASS` and :data:`BIDI`
 (``planner.export.escape``), and the models refuse :data:`CONTROL` in a name. Stdlib
 only, so every layer may import it.
 """
@@ -23,6 +23,7 @@ only, so every layer may import it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """The bidirectional formatting characters, each one (Markdown writes them as numeric
@@ -36,24 +37,33 @@ UNSAFE_CLASS = f"{_C0}{_DEL_C1}{BIDI}{_SURROGATES}"
 """Every character above, as the inside of a regular expression's ``[...]``, for a
 pattern that must stop at them (a web address in Markdown)."""
 
-UNSAFE = re.compile(f"[{UNSAFE_CLASS}]")
-"""All of them: what a terminal must never receive."""
-
-UNSAFE_IN_JSON = re.compile(f"[{_DEL_C1}{BIDI}{_SURROGATES}]")
-"""The same, less C0: JSON escapes C0 controls itself (``\\n``, ``\\u001b``)."""
-
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Controls that are not text layout (tab and newline are): what a scenario name may
-not hold. Bidi marks are allowed there, since right-to-left names need them."""
+not hold. Bidi marks are allowed there, since right-to-left names need them. Compiled
+at import (it is small and every scenario checks it); the others below on first use."""
 
-NOT_IN_MARKDOWN = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f{_DEL_C1}{_SURROGATES}]")
+_IN_JSON_CLASS = f"{_DEL_C1}{BIDI}{_SURROGATES}"
+"""All of them less C0: JSON escapes C0 controls itself (``\\n``, ``\\u001b``)."""
+NOT_IN_MARKDOWN_CLASS = f"\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f{_DEL_C1}{_SURROGATES}"
 """What Markdown cannot carry at all, not even as a character reference (CommonMark
 refuses references to controls and surrogates): controls other than tab, newline and
 carriage return, which Markdown writes as references, and lone surrogates."""
+_PICTURED_CLASS = f"\\x00-\\x08\\x0b-\\x1f{_DEL_C1}{BIDI}{_SURROGATES}"
+"""All of them but tab and newline, which the app lays out itself."""
+
+
+@cache
+def pattern(char_class: str) -> re.Pattern[str]:
+    """``[char_class]`` compiled, once per process, on first use.
+
+    Why not at import: a class spanning the surrogates and the bidi marks takes about
+    half a millisecond to compile, and every layer imports this module, so compiling
+    all of them up front cost every command (``planner plan --format json`` included)
+    about 2 ms for patterns it mostly never uses (docs/performance.md)."""
+    return re.compile(f"[{char_class}]")
+
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_PICTURED = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_DEL_C1}{BIDI}{_SURROGATES}]")
-"""All of :data:`UNSAFE` but tab and newline, which the app lays out itself."""
 
 
 def visible(text: str) -> str:
@@ -61,21 +71,21 @@ def visible(text: str) -> str:
     ``\\u202e``), so printing it can never move the cursor, recolour or retitle a
     terminal, or reverse the rest of a line; and it stays on one line. The CLI prints
     all user and strategy text through it."""
-    return UNSAFE.sub(_escape, text)
+    return pattern(UNSAFE_CLASS).sub(_escape, text)
 
 
 def json_visible(text: str) -> str:
     """JSON text with the characters :func:`visible` escapes written as ``\\uXXXX``
     escapes: still the same JSON values, but safe to print. (JSON already escapes C0
     controls; the others can only occur inside strings, so the result stays valid.)"""
-    return UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return pattern(_IN_JSON_CLASS).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def pictured(text: str) -> str:
     """``text`` for a widget: C0 controls and DEL as their one-cell Unicode control
     pictures (``␛``, ``␡``), C1, bidi and surrogates as ``<U+202E>``; tab and newline
     are kept for the widget to lay out."""
-    return _PICTURED.sub(_picture, text)
+    return pattern(_PICTURED_CLASS).sub(_picture, text)
 
 
 def pictured_line(text: str) -> str:

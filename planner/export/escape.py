@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from planner.text import BIDI, NOT_IN_MARKDOWN, UNSAFE_CLASS
+from planner.text import BIDI, NOT_IN_MARKDOWN_CLASS, UNSAFE_CLASS, pattern
 
 _ALWAYS = frozenset("`*<|~")
 """Characters that start structure wherever they are (code spans, emphasis, HTML and
@@ -91,7 +91,7 @@ def inline(text: str, *, mid_line: bool = False, edges: tuple[bool, bool] = (Tru
 def _escaped(text: str) -> list[str]:
     """``text`` character by character, with every character that means something in
     Markdown made literal (edges and line starts aside)."""
-    text = NOT_IN_MARKDOWN.sub("\ufffd", text)
+    text = pattern(NOT_IN_MARKDOWN_CLASS).sub("\ufffd", text)
     return [_ENTITY.get(c) or ("\\" + c if _needs_escape(text, i) else c) for i, c in enumerate(text)]
 
 
