@@ -2,7 +2,7 @@
 
 This is issue 13's harness: the app and a bare Textual app with one Label, each started
 in the same tmux pane the same way, and timed from the start command to the moment the
-pane *shows* the finished first screen (polled with ``tmux capture-pane``). Unlike
+pane *shows* the finished first screen (read with ``capture-pane`` through one tmux control-mode client). Unlike
 ``bench_tui.py`` (headless, the app reports its own paint), nothing inside the app is
 patched, so a widget that fills in after the first frame (Textual's ``Footer`` mounts
 its keys then) is waited for too, and any Textual app can be measured the same way.
