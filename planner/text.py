@@ -90,7 +90,13 @@ def pictured(text: str) -> str:
 
 def pictured_line(text: str) -> str:
     """Like :func:`pictured`, and on one line: for titles, notifications and cells."""
-    return pictured(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+    return pictured(one_line(text))
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and tabs as spaces, for a title, a header or a cell;
+    the characters that act are left for one of the functions above to show."""
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
 
 
 def _escape(match: re.Match[str]) -> str:

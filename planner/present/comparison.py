@@ -25,7 +25,7 @@ from rich.text import Text
 
 from planner import fmt
 from planner.models.comparison import Comparison
-from planner.text import visible
+from planner.text import one_line, visible
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class Look:
 
     def line(self, text: str) -> str:
         """User text cleaned and on one line: for names in headers and cells."""
-        return self.clean(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+        return self.clean(one_line(text))
 
 
 def _table(title: str, look: Look) -> Table:
