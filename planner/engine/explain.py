@@ -212,7 +212,7 @@ def tactic_plan(
     else:
         activities = list(static[1])
         output = ""
-        said = [reasons.not_planned(binding, tactic, scenario, tactic_gates, lo)]
+        said = [reasons.not_planned(binding, scenario, tactic_gates, lo)]
     details = Details.model_construct(
         summary=f"{lead} {detail}",
         strategy_weight=strategy_weight,

@@ -146,7 +146,7 @@ def held_back(gates: Sequence[Gate], scenario: Scenario, against: Sequence[Gate]
     return text[answer[worst]]
 
 
-def not_planned(binding: str, tactic: Tactic, scenario: Scenario, gates: Sequence[Gate], lo: float) -> str:
+def not_planned(binding: str, scenario: Scenario, gates: Sequence[Gate], lo: float) -> str:
     """Why a tactic got no hours, consistent with its binding."""
     if binding == "excluded":
         return "You excluded it, or its platform."
