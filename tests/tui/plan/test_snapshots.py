@@ -1,4 +1,4 @@
-"""Snapshots of the plan screen (pytest-textual-snapshot, textual pinned to 8.2.8).
+"""Snapshots of the plan screen (pytest-textual-snapshot; the test extra pins textual to the version they were drawn with).
 
 Harlequin-style: a flow is snapshotted at the points a person would look at. Update
 with ``pytest tests/tui --snapshot-update`` after looking at the new SVGs.
