@@ -55,8 +55,6 @@ class Session:
         self._store = store
         self._data_dir = data_dir
         self._document = Document.unsaved(scenario)
-        self.dirty = False
-        """The scenario on screen differs from the one last loaded or saved."""
         self.compare_names: list[str] = []
         """The scenarios picked for Compare, baseline first."""
 
@@ -74,15 +72,19 @@ class Session:
         """Which saved scenario is open (see :mod:`planner.tui.document`)."""
         return self._document
 
+    @property
+    def dirty(self) -> bool:
+        """The scenario on screen differs from the one last loaded or saved."""
+        return self._document.is_dirty(self.app.scenario)
+
     def _set_document(self, document: Document) -> None:
         self._document = document
         self.track()
 
     def track(self) -> None:
-        """Compare the scenario on screen with the document; the title shows the mark.
-        The app calls this whenever its scenario changes."""
+        """Show the scenario's name, and the unsaved mark if it is :attr:`dirty`, in the
+        title. The app calls this whenever its scenario changes."""
         app = self.app
-        self.dirty = self._document.is_dirty(app.scenario)
         name = pictured_line(app.scenario.name)
         app.sub_title = f"{name}  {UNSAVED_MARK}" if self.dirty else name
 
